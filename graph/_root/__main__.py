@@ -1,0 +1,3 @@
+from disclosure_kg.graph.cli import main
+
+raise SystemExit(main())
