@@ -1,0 +1,191 @@
+"""Typed records that flow out of extract/: documents, sections and facts.
+
+Every fact carries character offsets into the *normalised* text (``Document.text``);
+``Document.original_span`` maps them back to the text as read, so evidence can always quote the
+words a fact came from. Nothing here knows about RDF.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table as the page laid it out (after rowspan/colspan are expanded)."""
+
+    row: int
+    col: int
+    text: str
+    start: int  # offsets of the cell text in Document.text (-1 where it has no text)
+    end: int
+
+
+@dataclass
+class Table:
+    """A table kept as a table (from HTML); ``rows`` is the expanded grid."""
+
+    rows: list[list[Cell]]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered heading (一、 / （一） / 1.) and the text it governs."""
+
+    level: int  # 1 for 一、, 2 for （一）, 3 for 1.
+    label: str  # the numbering as printed: "一", "（二）", "3"
+    title: str  # the heading text after the numbering, up to the end of the line or sentence
+    start: int  # heading start
+    end: int  # end of the section's text (start of the next heading at this level or higher)
+    parent: Optional[int] = None  # index of the enclosing section in Document.sections
+
+
+@dataclass
+class Document:
+    """A file read and normalised: the unit every extractor works on."""
+
+    source: str  # the file name, the document's stable identity in the graph
+    path: str
+    media_type: str  # text/plain, text/markdown, text/html, application/pdf
+    encoding: str
+    original: str  # the text as read (for HTML: the article text extracted from the page)
+    text: str  # canonical simplified Chinese, NFKC-folded
+    offsets: list[int]  # offsets[i] = index in ``original`` of normalised char i; len(text)+1 long
+    traditional: bool = False  # the source was in traditional characters
+    tables: list[Table] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    header: dict[str, str] = field(default_factory=dict)  # crawler/page header fields (标题, 发布机构, 来源 …)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``original`` that normalised ``text[start:end]`` came from."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        o_start = self.offsets[start]
+        o_end = self.offsets[end] if end > start else o_start
+        return o_start, max(o_start, o_end)
+
+    def quote(self, start: int, end: int) -> str:
+        """The original words behind ``text[start:end]``."""
+        s, e = self.original_span(start, end)
+        return self.original[s:e]
+
+    def section_at(self, offset: int) -> list[Section]:
+        """The sections enclosing ``offset``, outermost first."""
+        return [s for s in self.sections if s.start <= offset < s.end]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a careful reader would flag: an unbalanced table, an unknown division, …"""
+
+    kind: str  # short machine name: "identity", "ocr-division", "unparsed-cell", …
+    message: str
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the document is and who issued it for which year."""
+
+    type: str  # "AnnualReport" | "PolicyDocument"
+    title: str
+    agency: str  # canonical full name, zh-Hans (上海市杨浦区人民政府)
+    adcode: str  # 6-digit GB/T 2260 code of the agency's division ("100000" for national bodies)
+    year: Optional[int]  # year reported on; for a policy document, the year issued
+    issued: Optional[str] = None  # ISO date the document was published or signed, where printed
+    doc_number: Optional[str] = None  # the document's own 文号 (a notice's 沪府办〔2020〕20号)
+    format: Optional[str] = None  # report format key: "2008", "2019", "2021"
+    agency_start: int = -1
+    agency_end: int = -1
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A parsed 文号: 国办公开办函〔2019〕60号 → issuer code 国办公开办函, year 2019, serial 60."""
+
+    text: str  # canonical form, 〔〕 brackets and 号
+    issuer_code: str
+    year: Optional[int]
+    serial: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One mention of a regulation or other titled document in the text."""
+
+    title: str  # title as written after normalisation, without 《》 ("" for a bare 文号)
+    start: int
+    end: int
+    form: str  # "title" | "short" | "docnumber" | "title+docnumber"
+    kind: str = "regulation"  # "regulation" | "other" (permit, website, periodical, report, guide…)
+    doc_number: Optional[DocNumber] = None
+    issuer: Optional[str] = None  # issuing body written before the title
+    canonical_title: Optional[str] = None  # resolved full title (short forms, authority list)
+    nested_in: Optional[int] = None  # index of the citation whose title contains this one
+
+
+@dataclass(frozen=True)
+class DomainMention:
+    """A domain of the SKOS scheme named in the text, with where and how it is named."""
+
+    domain: str  # skos:prefLabel@zh-Hans of the concept
+    label: str  # the label or alt label matched
+    start: int
+    end: int
+    context: str  # "heading" | "list" | "table" | "prose"
+    weight: float
+
+
+@dataclass(frozen=True)
+class DomainReport:
+    """The document reports on a domain: the decision and its evidence."""
+
+    domain: str
+    weight: float
+    mentions: tuple[DomainMention, ...]
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One printed number, as a Data Cube observation."""
+
+    metric: str  # skos:prefLabel@zh-Hans of the metric concept
+    breakdown: tuple[str, ...]  # prefLabels of the breakdown members (empty for a total)
+    value: Optional[float]  # None where the cell is blank, "/" or "—" (raw keeps what was printed)
+    raw: str  # the printed text of the number or cell
+    start: int
+    end: int
+    unit: str = "count"  # "count" | "yuan" | "percent" | "person" …
+    approximate: bool = False  # 余/多/近/约: the value is a lower bound
+    derived: bool = False  # not printed: computed from printed figures
+    table: Optional[str] = None  # "二" | "三" | "四" | "统计表" | None for prose
+    row: Optional[str] = None  # row label as printed
+    column: Optional[str] = None  # column label as printed
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    """An agency named in the text, expanded to its canonical name."""
+
+    name: str  # as written (区房管局)
+    canonical: str  # full name (上海市杨浦区房屋管理局)
+    parent: Optional[str]  # canonical name of the government it belongs to
+    adcode: Optional[str]
+    start: int
+    end: int
+
+
+@dataclass
+class DocumentFacts:
+    """Everything extracted from one document."""
+
+    document: Document
+    info: DocumentInfo
+    citations: list[Citation] = field(default_factory=list)
+    domains: list[DomainReport] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    agencies: list[AgencyMention] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)

@@ -1,0 +1,75 @@
+"""File → Document → DocumentFacts: the one direction the extractors run in."""
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+from .model import Cell, Document, DocumentFacts, Table
+from .normalize import normalize
+from .reader import RawText, read
+from .sections import split_sections
+
+
+def load(path: str | Path) -> Document:
+    """Read and normalise one file (raises reader.ReadError naming the file on bad input)."""
+    raw = read(path)
+    return document_from_raw(raw)
+
+
+def document_from_text(text: str, source: str = "<text>", media_type: str = "text/plain") -> Document:
+    """A Document from a string (tests, notebooks)."""
+    from .reader import crawler_header
+
+    return document_from_raw(RawText(source, media_type, "utf-8", text, [], crawler_header(text)))
+
+
+def document_from_raw(raw: RawText) -> Document:
+    norm = normalize(raw.text)
+    doc = Document(
+        source=Path(raw.path).name,
+        path=raw.path,
+        media_type=raw.media_type,
+        encoding=raw.encoding,
+        original=raw.text,
+        text=norm.text,
+        offsets=norm.offsets,
+        traditional=norm.traditional,
+        header={k: normalize(v).text for k, v in raw.header.items()},
+    )
+    doc.tables = [_map_table(t, norm.offsets) for t in raw.tables]
+    doc.sections = split_sections(doc.text)
+    return doc
+
+
+def _to_normalized(offsets: list[int], original_index: int) -> int:
+    """First normalised offset whose source is at or after ``original_index``."""
+    return bisect.bisect_left(offsets, original_index)
+
+
+def _map_table(t, offsets: list[int]) -> Table:
+    rows = [
+        [Cell(c.row, c.col, c.text, _to_normalized(offsets, c.start), _to_normalized(offsets, c.end)) for c in row]
+        for row in t.rows
+    ]
+    for row in rows:  # cell text as normalised
+        pass
+    return Table(rows, _to_normalized(offsets, t.start), _to_normalized(offsets, t.end))
+
+
+def extract(doc: Document) -> DocumentFacts:
+    """Run every extractor over one document."""
+    from . import agencies, citations, docinfo, domains, metrics
+
+    info, findings = docinfo.document_info(doc)
+    facts = DocumentFacts(document=doc, info=info, findings=list(findings))
+    facts.citations = citations.find_citations(doc, info)
+    facts.domains = domains.find_domains(doc)
+    observations, metric_findings = metrics.find_observations(doc, info)
+    facts.observations = observations
+    facts.findings.extend(metric_findings)
+    facts.agencies = agencies.find_agencies(doc, info)
+    return facts
+
+
+def extract_file(path: str | Path) -> DocumentFacts:
+    return extract(load(path))

@@ -1,0 +1,76 @@
+"""Split a normalised document into its numbered sections.
+
+Reports number their parts 一、 二、 … (level 1), （一） （二） … (level 2) and 1. 2. … or 1、
+(level 3); markdown copies put ``#`` in front. A heading starts a line, or follows a sentence end
+where a crawler ran the page into one line. Later steps ask "am I inside the application section,
+the statistics table, the 重点领域 part?" through ``Document.section_at``.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Section
+
+CN_NUM = "一二三四五六七八九十"
+_LEVELS = [
+    (1, re.compile(rf"(?:^|(?<=[\n。;；:：]))[ \t#]*([{CN_NUM}]{{1,3}})\s*[、.．]\s*")),
+    (2, re.compile(rf"(?:^|(?<=[\n。;；:：]))[ \t#]*[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*")),
+    (3, re.compile(r"(?:^|(?<=\n))[ \t#]*(\d{1,2})\s*[、.．](?!\d)\s*")),
+]
+_TITLE_END = re.compile(r"[。\n;；]")
+MAX_TITLE = 60
+
+
+def _cn_value(s: str) -> int:
+    digits = {c: i + 1 for i, c in enumerate(CN_NUM)}
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + digits.get(s[1:], 0)
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return digits.get(a, 0) * 10 + (digits.get(b, 0) if b else 0)
+    return digits.get(s, 0)
+
+
+def split_sections(text: str) -> list[Section]:
+    """Headings in document order, each with the span it governs and its enclosing section."""
+    heads: list[tuple[int, int, str, str]] = []  # (start, level, label, title)
+    for level, pattern in _LEVELS:
+        for m in pattern.finditer(text):
+            rest = text[m.end(): m.end() + MAX_TITLE + 1]
+            end = _TITLE_END.search(rest)
+            title = rest[: end.start()] if end else rest[:MAX_TITLE]
+            if not title.strip():
+                continue
+            label = m.group(1)
+            heads.append((m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t#"))), level, label, title.strip()))
+    heads.sort()
+    # Keep level-1 headings that count up (一 then 二 …): a stray "三、" in a sentence is not one.
+    kept: list[tuple[int, int, str, str]] = []
+    last_value = {1: 0, 2: 0, 3: 0}
+    for start, level, label, title in heads:
+        value = _cn_value(label) if level < 3 else int(label)
+        if level == 1 and value not in (last_value[1] + 1, 1) and last_value[1]:
+            continue
+        if level == 1 and value == 1 and last_value[1] >= 1 and kept:
+            pass  # a second "一、" starts over (an appendix or a table's rows)
+        kept.append((start, level, label, title))
+        last_value[level] = value
+        for deeper in range(level + 1, 4):
+            last_value[deeper] = 0
+    sections: list[Section] = []
+    stack: list[int] = []
+    for i, (start, level, label, title) in enumerate(kept):
+        end = len(text)
+        for s2, l2, _, _ in kept[i + 1:]:
+            if l2 <= level:
+                end = s2
+                break
+        while stack and sections[stack[-1]].level >= level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        printed = label if level != 2 else f"（{label}）"
+        sections.append(Section(level, printed, title, start, end, parent))
+        stack.append(len(sections) - 1)
+    return sections
