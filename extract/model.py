@@ -125,6 +125,11 @@ class Citation:
     issuer: Optional[str] = None  # issuing body written before the title
     canonical_title: Optional[str] = None  # resolved full title (short forms, authority list)
     nested_in: Optional[int] = None  # index of the citation whose title contains this one
+    # Stable identity of the cited work across the corpus (the graph mints its IRI from it):
+    # the authority list's key where the citation resolves to an entry, else the canonical title,
+    # else the canonical 文号. ``edition_key`` names the edition in force (条例: 国务院令第711号).
+    regulation_key: Optional[str] = None
+    edition_key: Optional[str] = None
 
 
 @dataclass(frozen=True)

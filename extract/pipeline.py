@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from pathlib import Path
 
 from .model import Cell, Document, DocumentFacts, Table
@@ -51,8 +52,6 @@ def _map_table(t, offsets: list[int]) -> Table:
         [Cell(c.row, c.col, c.text, _to_normalized(offsets, c.start), _to_normalized(offsets, c.end)) for c in row]
         for row in t.rows
     ]
-    for row in rows:  # cell text as normalised
-        pass
     return Table(rows, _to_normalized(offsets, t.start), _to_normalized(offsets, t.end))
 
 
@@ -61,6 +60,8 @@ def extract(doc: Document) -> DocumentFacts:
     from . import agencies, citations, docinfo, domains, metrics
 
     info, findings = docinfo.document_info(doc)
+    if info.type == "AnnualReport" and info.format is None:
+        info = replace(info, format=metrics.detect_format(doc, info.year))
     facts = DocumentFacts(document=doc, info=info, findings=list(findings))
     facts.citations = citations.find_citations(doc, info)
     facts.domains = domains.find_domains(doc)
