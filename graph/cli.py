@@ -1,0 +1,252 @@
+"""dkg: build, validate, query and export the disclosure knowledge graph."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from .. import __version__
+from .iri import DEFAULT_BASE, Minter, base_from_env
+from .store import DEFAULT_STORE, Table, open_store
+
+EPILOG = """\
+examples:
+  dkg build examples/                      # read a folder of reports into ./kg
+  dkg build ../shared/corpus --store /tmp/kg
+  dkg validate                             # SHACL shapes over the store (exit 0/1/2)
+  dkg query regulations-by-district        # a named query of the library
+  dkg query report-citations --format csv > citations.csv
+  dkg query districts-citing --param regulation=中华人民共和国政府信息公开条例
+  dkg query my-question.rq --format json   # any SPARQL SELECT file
+  dkg queries                              # list the library with the question each answers
+  dkg export --format ttl -o graph.ttl     # also nt, jsonld, trig (one named graph per document)
+
+the store: an embedded Oxigraph store in a folder (--store, default ./kg); or any SPARQL 1.1
+endpoint with --endpoint URL [--update-endpoint URL]. IRIs are minted under --base (or DKG_BASE).
+"""
+
+
+def _store_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", default=DEFAULT_STORE, help="store folder (default: ./kg)")
+    p.add_argument("--endpoint", help="SPARQL 1.1 query endpoint URL instead of the embedded store")
+    p.add_argument("--update-endpoint", help="SPARQL 1.1 update endpoint URL (default: --endpoint)")
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="dkg", description="A linked-data knowledge graph of Chinese government information-disclosure reports.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", action="version", version=f"disclosure-kg {__version__}")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+
+    b = sub.add_parser("build", help="read documents into the store (one named graph each)",
+                       description="Read files or folders (.txt .md .html .htm .pdf) into the store. Rebuilding a "
+                                   "document replaces its named graph; nothing else changes.",
+                       epilog="example: dkg build ../shared/corpus examples/report.html --store kg",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    b.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    _store_args(b)
+    b.add_argument("--base", default=None, help=f"base IRI for minted IRIs (default: $DKG_BASE or {DEFAULT_BASE})")
+    b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    b.add_argument("--strict", action="store_true", help="exit 1 when any document could not be built")
+    b.add_argument("--debug", action="store_true", help="print tracebacks of internal errors")
+
+    v = sub.add_parser("validate", help="check the store against the SHACL shapes",
+                       description="Validate the store with pyshacl against ontology/shapes.ttl. Results are grouped "
+                                   "by shape. Exit 0 conforms (warnings allowed), 1 violations, 2 error.",
+                       epilog="example: dkg validate --store kg --show 5")
+    _store_args(v)
+    v.add_argument("--base", default=None, help="base IRI the store was built with")
+    v.add_argument("--show", type=int, default=3, help="results to show per shape (default 3)")
+    v.add_argument("--format", choices=["text", "json"], default="text")
+
+    q = sub.add_parser("query", help="run a named query or a .rq file",
+                       description="Run a query of the library (see: dkg queries) or a SPARQL SELECT file.",
+                       epilog="examples:\n  dkg query reports --format csv\n"
+                              "  dkg query districts-citing --param regulation=中华人民共和国政府信息公开条例",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    q.add_argument("query", metavar="NAME|FILE.rq")
+    _store_args(q)
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a query parameter (safely: values cannot alter the query)")
+
+    sub.add_parser("queries", help="list the query library", description="List the named queries and what each answers.")
+
+    e = sub.add_parser("export", help="write the graph as Turtle, N-Triples, JSON-LD or TriG",
+                       description="Export the store. ttl/nt/jsonld hold the union of all graphs; trig keeps "
+                                   "one named graph per document.",
+                       epilog="example: dkg export --format trig -o dataset.trig")
+    _store_args(e)
+    e.add_argument("--format", choices=["ttl", "nt", "jsonld", "trig", "nq"], default="ttl")
+    e.add_argument("-o", "--output", help="file to write (default: standard output)")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = parser()
+    args = ap.parse_args(argv)
+    if not args.command:
+        ap.print_help()
+        return 2
+    try:
+        return COMMANDS[args.command](args)
+    except (FileNotFoundError, KeyError, ValueError) as e:
+        msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
+        print(f"dkg {args.command}: {msg}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"dkg {args.command}: {e}", file=sys.stderr)
+        return 2
+
+
+def cmd_build(args) -> int:
+    from .build import build
+
+    minter = Minter(args.base or base_from_env())
+    store = open_store(args.store, args.endpoint, args.update_endpoint)
+    try:
+        summary = build(args.paths, store, minter, progress=not args.no_progress, debug=args.debug)
+    finally:
+        store.close()
+    where = args.endpoint or args.store
+    print(f"built {summary.documents} documents, {summary.triples} triples, {summary.findings} findings "
+          f"into {where}; {len(summary.problems)} problems, {len(summary.warnings)} warnings", file=sys.stderr)
+    for p in summary.problems:
+        print(f"  problem: {p}", file=sys.stderr)
+    for w in summary.warnings[:20]:
+        print(f"  warning: {w}", file=sys.stderr)
+    if len(summary.warnings) > 20:
+        print(f"  … {len(summary.warnings) - 20} more warnings", file=sys.stderr)
+    if summary.documents == 0 and summary.problems:
+        return 1
+    return 1 if (args.strict and summary.problems) else 0
+
+
+def cmd_validate(args) -> int:
+    from .validate import store_graph, validate_graph
+
+    if args.endpoint:
+        raise ValueError("validate reads the embedded store; export the endpoint's data and build it locally")
+    store = open_store(args.store, read_only=True)
+    data = store_graph(store)
+    try:
+        report = validate_graph(data, args.base or base_from_env())
+    except Exception as e:  # a broken shapes file or store is an error, not a verdict
+        print(f"dkg validate: could not validate: {type(e).__name__}: {e}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps({"conforms": report.conforms, "results": [r.__dict__ for r in report.results]},
+                         ensure_ascii=False, indent=1))
+    else:
+        groups = report.by_shape()
+        print(f"{'conforms' if report.conforms else 'does not conform'}: {len(report.violations)} violations, "
+              f"{len(report.warnings)} warnings in {len(groups)} shapes")
+        for shape, results in groups.items():
+            sev = sorted({r.severity for r in results})
+            print(f"\n{shape}  ({len(results)} {'/'.join(sev).lower()})")
+            for r in results[: args.show]:
+                val = f" value={r.value}" if r.value else ""
+                print(f"  {r.focus} {r.path}{val}\n    {r.message}")
+            if len(results) > args.show:
+                print(f"  … {len(results) - args.show} more")
+    return 0 if report.conforms else 1
+
+
+def cmd_query(args) -> int:
+    from .queries import bind, resolve
+
+    nq = resolve(args.query)
+    params = {}
+    for p in args.param:
+        if "=" not in p:
+            raise ValueError(f"--param wants NAME=VALUE, got {p!r}")
+        k, v = p.split("=", 1)
+        params[k.strip()] = v
+    text = bind(nq, params)
+    store = open_store(args.store, args.endpoint, read_only=not args.endpoint)
+    try:
+        table = store.select(text)
+    except (SyntaxError, OSError) as e:
+        print(f"dkg query: {nq.path}: {e}", file=sys.stderr)
+        return 2
+    write_table(table, args.format, sys.stdout)
+    return 0
+
+
+def write_table(table: Table, fmt: str, out) -> None:
+    if fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(table.columns)
+        for row in table.rows:
+            w.writerow(["" if v is None else v for v in row])
+    elif fmt == "json":
+        json.dump([dict(zip(table.columns, row)) for row in table.rows], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        cells = [[("" if v is None else _shorten(v)) for v in row] for row in table.rows]
+        widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(table.columns)]
+        out.write("  ".join(_pad(c, w) for c, w in zip(table.columns, widths)).rstrip() + "\n")
+        out.write("  ".join("-" * w for w in widths) + "\n")
+        for r in cells:
+            out.write("  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() + "\n")
+        out.write(f"({len(cells)} rows)\n")
+
+
+def _shorten(v: str) -> str:
+    for prefix in ("https://w3id.org/disclosure-kg/",):
+        if v.startswith(prefix):
+            return "…/" + v[len(prefix):]
+    return v if len(v) <= 60 else v[:57] + "…"
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * (w - _width(s))
+
+
+def cmd_queries(args) -> int:
+    from .queries import library
+
+    for name, q in library().items():
+        first = q.description.splitlines()[0] if q.description else ""
+        params = f"  [--param {' '.join(q.params)}]" if q.params else ""
+        print(f"{name:30} {first}{params}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    if args.endpoint:
+        raise ValueError("export reads the embedded store")
+    store = open_store(args.store, read_only=True)
+    if args.format == "jsonld":
+        from rdflib import Graph
+
+        g = Graph()
+        g.parse(data=store.dump("nt").decode("utf-8"), format="nt")
+        from .namespaces import PREFIXES
+
+        context = {k: str(v) for k, v in PREFIXES.items()}
+        data = g.serialize(format="json-ld", context=context, encoding="utf-8")
+    else:
+        data = store.dump(args.format)
+    if args.output:
+        Path(args.output).write_bytes(data)
+        print(f"wrote {len(data)} bytes to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "validate": cmd_validate, "query": cmd_query, "queries": cmd_queries,
+            "export": cmd_export}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,27 @@
+"""Namespaces the graph layer writes with. Terms of dkg: are declared in ontology/disclosure.ttl
+(a test checks that every dkg: term used here exists there)."""
+from rdflib import Namespace
+from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, VOID
+
+DKG = Namespace("https://w3id.org/disclosure-kg/def#")
+DOMAIN = Namespace("https://w3id.org/disclosure-kg/domain/")
+METRIC = Namespace("https://w3id.org/disclosure-kg/metric/")
+BREAKDOWN = Namespace("https://w3id.org/disclosure-kg/breakdown/")
+FORMAT = Namespace("https://w3id.org/disclosure-kg/format/")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+QB = Namespace("http://purl.org/linked-data/cube#")
+SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+
+PREFIXES = {
+    "dkg": DKG, "domain": DOMAIN, "metric": METRIC, "breakdown": BREAKDOWN, "format": FORMAT,
+    "eli": ELI, "org": ORG, "qb": QB, "sdmx-attribute": SDMX_ATTRIBUTE, "geo": GEO, "wdt": WDT,
+    "dct": DCTERMS, "dcat": DCAT, "prov": PROV, "skos": SKOS, "rdfs": RDFS, "rdf": RDF, "xsd": XSD,
+    "owl": OWL, "void": VOID,
+}
+
+__all__ = ["PREFIXES", "DKG", "DOMAIN", "METRIC", "BREAKDOWN", "FORMAT", "ELI", "ORG", "QB",
+           "SDMX_ATTRIBUTE", "GEO", "WDT", "DCAT", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS",
+           "XSD", "VOID"]

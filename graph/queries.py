@@ -1,0 +1,81 @@
+"""The analyst's query library: named .rq files in queries/, parameters bound safely.
+
+Each .rq starts with comment lines: the question it answers, its columns, and any parameters as
+``# param: NAME — what it is``. Parameters are bound by appending a VALUES clause whose terms are
+written by rdflib (escaped), so a value can never change the query's structure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+
+QUERY_PACKAGE = "disclosure_kg.queries"
+_PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*[—-]?\s*(.*)$", re.M)
+_IRI_OK = re.compile(r'^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>"{}|^`\\]*$')
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    text: str
+    path: str
+
+    @property
+    def description(self) -> str:
+        lines = []
+        for line in self.text.splitlines():
+            if not line.startswith("#"):
+                break
+            lines.append(line.lstrip("# ").rstrip())
+        return "\n".join(lines)
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {m.group(1): m.group(2).strip() for m in _PARAM.finditer(self.text)}
+
+
+def library() -> dict[str, NamedQuery]:
+    out = {}
+    for f in resources.files(QUERY_PACKAGE).iterdir():
+        if f.name.endswith(".rq"):
+            name = f.name[:-3]
+            out[name] = NamedQuery(name, f.read_text("utf-8"), str(f))
+    return dict(sorted(out.items()))
+
+
+def resolve(name_or_file: str) -> NamedQuery:
+    """A named query of the library, or a .rq file path."""
+    lib = library()
+    if name_or_file in lib:
+        return lib[name_or_file]
+    p = Path(name_or_file)
+    if p.suffix == ".rq" and p.is_file():
+        return NamedQuery(p.stem, p.read_text("utf-8"), str(p))
+    raise KeyError(f"no query named {name_or_file!r}; known: {', '.join(lib)} (or give a path to a .rq file)")
+
+
+def term(value: str):
+    """A parameter value as an RDF term: an absolute IRI stays an IRI, anything else a literal."""
+    if re.match(r"^https?://", value) and _IRI_OK.match(value):
+        return URIRef(value)
+    return Literal(value)
+
+
+def bind(query: NamedQuery, values: dict[str, str]) -> str:
+    """The query text with parameters bound; unknown or missing parameters are errors."""
+    declared = query.params
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        raise ValueError(f"query {query.name} has no parameter {', '.join(unknown)}; it takes: {', '.join(declared) or 'none'}")
+    missing = sorted(set(declared) - set(values))
+    if missing:
+        raise ValueError(f"query {query.name} needs --param {missing[0]}=VALUE ({declared[missing[0]]})")
+    if not values:
+        return query.text
+    names = sorted(values)
+    row = " ".join(term(values[n]).n3() for n in names)
+    return f"{query.text.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"

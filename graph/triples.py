@@ -1,0 +1,287 @@
+"""Typed facts → triples with provenance, for one document's named graph.
+
+Pure: ``document_graph(facts, minter)`` returns an rdflib Graph and the problems met (a label
+the ontology does not know is reported, not invented). Every fact keeps its evidence as a
+dkg:Mention with the quoted original words and their offsets in the text as read.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+import opencc
+from rdflib import BNode, Graph, Literal, URIRef
+
+from .. import __version__
+from ..extract.model import Citation, Document, DocumentFacts, Observation
+from .iri import Minter, slug
+from .namespaces import (DCTERMS, DKG, ELI, FORMAT, GEO, ORG, PREFIXES, PROV, QB, RDF, RDFS,
+                         SDMX_ATTRIBUTE, SKOS, WDT, XSD)
+from .vocabulary import Vocabulary, vocabulary
+
+TYPES = {"AnnualReport": DKG.AnnualReport, "PolicyDocument": DKG.PolicyDocument}
+NATIONAL_ADCODE = "100000"
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+@dataclass
+class DocumentGraph:
+    graph: Graph
+    problems: list[str] = field(default_factory=list)
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+class _Writer:
+    def __init__(self, facts: DocumentFacts, minter: Minter, vocab: Vocabulary) -> None:
+        self.facts = facts
+        self.doc: Document = facts.document
+        self.m = minter
+        self.v = vocab
+        self.g = new_graph()
+        self.problems: list[str] = []
+        self.doc_iri = URIRef(minter.document(self.doc.source))
+        self._divisions_done: set[str] = set()
+
+    # ------------------------------------------------------------ helpers
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    def labels(self, node: URIRef, zh_hans: str, prop=SKOS.prefLabel) -> None:
+        self.add(node, prop, Literal(zh_hans, lang="zh-Hans"))
+        hant = _s2t().convert(zh_hans)
+        self.add(node, prop, Literal(hant, lang="zh-Hant"))
+
+    def mention(self, owner_iri: str, start: int, end: int, form: str | None = None) -> URIRef:
+        node = URIRef(f"{owner_iri}/mention/{start}-{end}")
+        o_start, o_end = self.doc.original_span(start, end)
+        self.add(node, RDF.type, DKG.Mention)
+        self.add(node, PROV.value, Literal(self.doc.original[o_start:o_end]))
+        self.add(node, DKG.startOffset, Literal(o_start))
+        self.add(node, DKG.endOffset, Literal(o_end))
+        self.add(node, PROV.wasDerivedFrom, self.doc_iri)
+        if form:
+            self.add(node, DKG.form, Literal(form))
+        return node
+
+    # ------------------------------------------------------------ divisions and agencies
+    def division(self, adcode: str | None) -> URIRef | None:
+        if not adcode or adcode == NATIONAL_ADCODE:
+            return None
+        try:
+            from ..extract import divisions
+        except ImportError:
+            divisions = None
+        node = URIRef(self.m.division(adcode))
+        if adcode in self._divisions_done:
+            return node
+        self._divisions_done.add(adcode)
+        self.add(node, RDF.type, DKG.Division)
+        self.add(node, DKG.adcode, Literal(adcode))
+        self.add(node, WDT.P442, Literal(f"{adcode[:2]} {adcode[2:4]} {adcode[4:6]}"))
+        record = divisions.division(adcode) if divisions and hasattr(divisions, "division") else None
+        if record is None:
+            self.problems.append(f"{self.doc.source}: division {adcode} is not in the adcode table")
+            return node
+        self.labels(node, record.name)
+        if getattr(record, "level", None):
+            self.add(node, DKG.divisionLevel, Literal(record.level))
+        if getattr(record, "lat", None) is not None and getattr(record, "lon", None) is not None:
+            self.add(node, GEO.lat, Literal(Decimal(str(record.lat))))
+            self.add(node, GEO.long, Literal(Decimal(str(record.lon))))
+        parent = getattr(record, "parent", None)
+        if parent and parent != adcode:
+            self.add(node, DKG.parentDivision, URIRef(self.m.division(parent)))
+            self.division(parent)
+        return node
+
+    def agency(self, name: str, adcode: str | None, parent_name: str | None = None,
+               parent_adcode: str | None = None) -> URIRef:
+        node = URIRef(self.m.agency(adcode, name))
+        self.add(node, RDF.type, DKG.Agency)
+        self.add(node, RDF.type, ORG.Organization)
+        self.labels(node, name)
+        kind = next((k for suffix, k in self.v.agency_kinds if name.endswith(suffix)), str(DKG.OtherBody))
+        self.add(node, ORG.classification, URIRef(kind))
+        div = self.division(adcode)
+        if div is not None:
+            self.add(node, DKG.division, div)
+        if parent_name and parent_name != name:
+            parent = self.agency(parent_name, parent_adcode or adcode)
+            self.add(node, ORG.subOrganizationOf, parent)
+        return node
+
+    # ------------------------------------------------------------ the document
+    def document(self) -> None:
+        info = self.facts.info
+        d = self.doc_iri
+        self.add(d, RDF.type, TYPES.get(info.type, DKG.Document))
+        self.add(d, DCTERMS.source, Literal(self.doc.source))
+        self.add(d, DCTERMS["format"], Literal(self.doc.media_type))
+        self.add(d, DKG.extractedText, Literal(len(self.doc.text)))
+        if info.title:
+            self.add(d, DCTERMS.title, Literal(info.title, lang="zh-Hans"))
+        if info.year:
+            self.add(d, DKG.year, Literal(str(info.year), datatype=XSD.gYear))
+        if info.issued:
+            self.add(d, DCTERMS.issued, Literal(info.issued, datatype=XSD.date))
+        if info.doc_number:
+            self.add(d, ELI.id_local, Literal(info.doc_number))
+        if info.format:
+            self.add(d, DCTERMS.conformsTo, FORMAT[info.format])
+        if info.agency:
+            publisher = self.agency(info.agency, info.adcode or None)
+            self.add(d, DCTERMS.publisher, publisher)
+            if info.adcode == NATIONAL_ADCODE:
+                self.add(publisher, DKG.division, URIRef(self.m.division(NATIONAL_ADCODE)))
+                nat = URIRef(self.m.division(NATIONAL_ADCODE))
+                self.add(nat, RDF.type, DKG.Division)
+                self.add(nat, DKG.adcode, Literal(NATIONAL_ADCODE))
+                self.labels(nat, "中华人民共和国")
+            if info.agency_start >= 0:
+                self.add(d, DKG.mention, self.mention(str(d) + "/publisher", info.agency_start, info.agency_end, "publisher"))
+        else:
+            self.problems.append(f"{self.doc.source}: no issuing agency found")
+        activity = URIRef(f"{self.m.base}activity/extract-{__version__}")
+        self.add(d, PROV.wasGeneratedBy, activity)
+        self.add(activity, RDF.type, PROV.Activity)
+        self.add(activity, RDFS.label, Literal(f"disclosure-kg {__version__} extraction", lang="en"))
+
+    # ------------------------------------------------------------ citations
+    def citations(self) -> None:
+        groups: dict[str, list[Citation]] = defaultdict(list)
+        for c in self.facts.citations:
+            if c.kind != "regulation":
+                continue
+            key = c.regulation_key or c.canonical_title or c.title or (c.doc_number.text if c.doc_number else "")
+            if key:
+                groups[key].append(c)
+        for key in sorted(groups):
+            mentions = groups[key]
+            reg_iri = self.v.regulations.get(key)
+            reg = URIRef(reg_iri or self.m.regulation(key))
+            if reg_iri is None:  # not on the authority list: a node with what the text says
+                first = mentions[0]
+                title = first.canonical_title or first.title or key
+                self.add(reg, RDF.type, DKG.Regulation)
+                self.add(reg, RDF.type, ELI.LegalResource)
+                self.add(reg, DKG.key, Literal(key))
+                self.add(reg, ELI.title, Literal(title, lang="zh-Hans"))
+                self.add(reg, ELI.title, Literal(_s2t().convert(title), lang="zh-Hant"))
+                numbers = sorted({c.doc_number.text for c in mentions if c.doc_number})
+                if numbers:
+                    self.add(reg, ELI.id_local, Literal(numbers[0]))
+                issuers = sorted({c.issuer for c in mentions if c.issuer})
+                if issuers:
+                    self.add(reg, DKG.issuerName, Literal(issuers[0], lang="zh-Hans"))
+            link = URIRef(f"{self.doc_iri}/citation/{slug(key)}")
+            self.add(self.doc_iri, ELI.cites, reg)
+            self.add(self.doc_iri, DKG.citation, link)
+            self.add(link, RDF.type, DKG.CitationLink)
+            self.add(link, DKG.regulation, reg)
+            self.add(link, DKG.mentionCount, Literal(len(mentions)))
+            editions = sorted({c.edition_key for c in mentions if c.edition_key})
+            for ed in editions[:1]:
+                self.add(link, DKG.edition, URIRef(self.v.regulations.get(ed) or self.m.regulation(ed)))
+            for c in mentions:
+                self.add(link, DKG.mention, self.mention(str(link), c.start, c.end, c.form))
+
+    # ------------------------------------------------------------ domains
+    def domains(self) -> None:
+        for report in self.facts.domains:
+            concept = self.v.domains.get(report.domain)
+            if concept is None:
+                self.problems.append(f"{self.doc.source}: domain {report.domain!r} is not in domains.ttl")
+                continue
+            link = URIRef(f"{self.doc_iri}/domain/{concept.rsplit('/', 1)[-1]}")
+            self.add(self.doc_iri, DKG.reportsOn, URIRef(concept))
+            self.add(self.doc_iri, DKG.domainReport, link)
+            self.add(link, RDF.type, DKG.DomainLink)
+            self.add(link, DKG.domain, URIRef(concept))
+            self.add(link, DKG.weight, Literal(Decimal(str(round(report.weight, 4)))))
+            for mn in report.mentions:
+                self.add(link, DKG.mention, self.mention(str(link), mn.start, mn.end, mn.context))
+
+    # ------------------------------------------------------------ figures
+    def observations(self) -> None:
+        if not self.facts.observations:
+            return
+        dataset = URIRef(f"{self.doc_iri}/dataset")
+        self.add(dataset, RDF.type, QB.DataSet)
+        self.add(dataset, QB.structure, DKG.dsd)
+        self.add(dataset, DCTERMS.source, self.doc_iri)
+        for o in self.facts.observations:
+            self.observation(dataset, o)
+
+    def observation(self, dataset: URIRef, o: Observation) -> None:
+        metric = self.v.metrics.get(o.metric)
+        breakdowns = [self.v.breakdowns.get(b) for b in o.breakdown]
+        if metric is None or None in breakdowns:
+            unknown = [o.metric] if metric is None else [b for b, i in zip(o.breakdown, breakdowns) if i is None]
+            self.problems.append(f"{self.doc.source}: metric vocabulary lacks {unknown}")
+            return
+        key = "/".join([metric.rsplit("/", 1)[-1]] + sorted(b.rsplit("/", 1)[-1] for b in breakdowns))
+        node = URIRef(f"{self.doc_iri}/observation/{key}")
+        self.add(node, RDF.type, QB.Observation)
+        self.add(node, QB.dataSet, dataset)
+        self.add(node, DKG.report, self.doc_iri)
+        self.add(node, DKG.metric, URIRef(metric))
+        for b in breakdowns:
+            self.add(node, DKG.breakdown, URIRef(b))
+        if o.value is not None:
+            self.add(node, DKG.value, Literal(Decimal(repr(o.value)) if o.value % 1 else Decimal(int(o.value))))
+        self.add(node, DKG.rawValue, Literal(o.raw))
+        unit = self.v.units.get(o.unit) or self.v.units.get("count")
+        if unit:
+            self.add(node, SDMX_ATTRIBUTE.unitMeasure, URIRef(unit))
+        self.add(node, DKG.approximate, Literal(bool(o.approximate)))
+        self.add(node, DKG.derived, Literal(bool(o.derived)))
+        if o.table:
+            self.add(node, DKG.sourceTable, Literal(o.table))
+        if o.start >= 0:
+            self.add(node, DKG.mention, self.mention(str(node), o.start, o.end, o.table or "prose"))
+
+    # ------------------------------------------------------------ agencies named, findings
+    def agencies(self) -> None:
+        for a in self.facts.agencies:
+            node = self.agency(a.canonical, a.adcode, a.parent, a.adcode)
+            self.add(self.doc_iri, DKG.mentionsAgency, node)
+
+    def findings(self) -> None:
+        for i, f in enumerate(self.facts.findings):
+            node = URIRef(f"{self.doc_iri}/finding/{i + 1}")
+            self.add(self.doc_iri, DKG.finding, node)
+            self.add(node, RDF.type, DKG.Finding)
+            self.add(node, DKG.findingKind, Literal(f.kind))
+            self.add(node, RDFS.comment, Literal(f.message))
+            if f.start >= 0:
+                self.add(node, DKG.mention, self.mention(str(node), f.start, max(f.end, f.start)))
+
+    def run(self) -> DocumentGraph:
+        self.document()
+        self.citations()
+        self.domains()
+        self.observations()
+        self.agencies()
+        self.findings()
+        return DocumentGraph(self.g, self.problems)
+
+
+def document_graph(facts: DocumentFacts, minter: Minter | None = None) -> DocumentGraph:
+    """The triples of one document (for its named graph) and the problems met writing them."""
+    minter = minter or Minter()
+    return _Writer(facts, minter, vocabulary(minter.base)).run()
+
+
+__all__ = ["document_graph", "DocumentGraph", "new_graph", "BNode"]

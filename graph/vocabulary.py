@@ -1,0 +1,84 @@
+"""The ontology files as lookups for the graph layer: labels → concept IRIs, keys → regulations.
+
+Everything here is read from ontology/*.ttl (the single source of labels and IRIs).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rdflib import Graph, Literal, URIRef
+
+from ..extract import vocab
+from .namespaces import DKG, SKOS
+
+VOCABULARY_FILES = ("disclosure.ttl", "domains.ttl", "metrics.ttl", "regulations.ttl")
+INSTANCE_FILES = {"regulations.ttl"}  # relative IRIs, resolved against the configured base
+
+
+def available(name: str) -> bool:
+    return resources.files(vocab.ONTOLOGY_PACKAGE).joinpath(name).is_file()
+
+
+@dataclass
+class Vocabulary:
+    base: str
+    domains: dict[str, str] = field(default_factory=dict)  # zh-Hans prefLabel → IRI
+    metrics: dict[str, str] = field(default_factory=dict)
+    breakdowns: dict[str, str] = field(default_factory=dict)
+    metric_units: dict[str, str] = field(default_factory=dict)  # metric label → unit notation
+    units: dict[str, str] = field(default_factory=dict)  # unit notation → IRI
+    regulations: dict[str, str] = field(default_factory=dict)  # dkg:key → IRI
+    agency_kinds: list[tuple[str, str]] = field(default_factory=list)  # (name suffix, kind IRI)
+
+
+def load_file(name: str, base: str) -> Graph:
+    g = Graph()
+    g.parse(data=vocab.ontology_text(name), format="turtle",
+            publicID=base if name in INSTANCE_FILES else None)
+    return g
+
+
+@lru_cache(maxsize=4)
+def vocabulary(base: str) -> Vocabulary:
+    v = Vocabulary(base)
+    if available("domains.ttl"):
+        v.domains = {c.label: c.iri for c in vocab.concepts("domains.ttl") if c.label}
+    if available("metrics.ttl"):
+        for c in vocab.concepts("metrics.ttl"):
+            if not c.label:
+                continue
+            if c.iri.startswith("https://w3id.org/disclosure-kg/metric/"):
+                v.metrics[c.label] = c.iri
+                unit = c.extra.get("unit")
+                if unit:
+                    v.metric_units[c.label] = unit[0]
+            else:
+                v.breakdowns[c.label] = c.iri
+    core = vocab.graph("disclosure.ttl")
+    for c in vocab.concepts("disclosure.ttl"):
+        if c.notation and "#unit-" in c.iri:
+            v.units[c.notation[0]] = c.iri
+    kinds = []
+    for s, o in core.subject_objects(DKG.nameSuffix):
+        kinds.append((str(o), str(s)))
+    v.agency_kinds = sorted(kinds, key=lambda k: (-len(k[0]), k[0]))
+    if available("regulations.ttl"):
+        g = load_file("regulations.ttl", base)
+        for s, o in g.subject_objects(DKG.key):
+            if isinstance(s, URIRef) and isinstance(o, Literal):
+                v.regulations[str(o)] = str(s)
+    return v
+
+
+def vocabulary_graph(base: str) -> Graph:
+    """All vocabulary files in one graph, for the store's shared vocabulary graph."""
+    g = Graph()
+    for name in VOCABULARY_FILES:
+        if available(name):
+            g += load_file(name, base)
+    return g
+
+
+__all__ = ["Vocabulary", "vocabulary", "vocabulary_graph", "SKOS"]
