@@ -44,6 +44,9 @@ def split_sections(text: str) -> list[Section]:
             if not title.strip():
                 continue
             label = m.group(1)
+            line_end = text.find("\n", m.start())
+            if " | " in text[m.start(): line_end if line_end >= 0 else len(text)]:
+                continue  # a table row (一、本年新收… | 64 | …), not a heading
             heads.append((m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t#"))), level, label, title.strip()))
     heads.sort()
     # Keep level-1 headings that count up (一 then 二 …): a stray "三、" in a sentence is not one.

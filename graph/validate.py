@@ -83,7 +83,7 @@ def validate_graph(data: Graph, base: str) -> ValidationReport:
         msgs = [str(m) for m in report_graph.objects(r, SH.resultMessage)]
         report.results.append(ValidationResult(
             focus=str(report_graph.value(r, SH.focusNode) or ""),
-            shape=_short(full, shape) if isinstance(shape, URIRef) else _shape_name(full, shape),
+            shape=_short(full, shape) if isinstance(shape, URIRef) else _shape_name(report_graph, r),
             path=_short(full, report_graph.value(r, SH.resultPath)),
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
             message="; ".join(sorted(msgs)),
@@ -94,14 +94,22 @@ def validate_graph(data: Graph, base: str) -> ValidationReport:
     return report
 
 
-def _shape_name(g: Graph, node) -> str:
-    """A blank property shape: name it by its parent node shape and path."""
-    parent = g.value(predicate=SH.property, object=node)
-    path = g.value(node, SH.path)
+def _shape_name(results: Graph, result) -> str:
+    """A blank property shape, named by its node shape and path (blank ids differ between the
+    shapes graph and pyshacl's report, so it is found by path and message)."""
     sg = shapes_graph()
-    parent = sg.value(predicate=SH.property, object=node) or parent
-    path = sg.value(node, SH.path) or path
-    return f"{_short(sg, parent)} {_short(sg, path)}".strip() or str(node)
+    path = results.value(result, SH.resultPath)
+    messages = {str(m) for m in results.objects(result, SH.resultMessage)}
+    candidates = []
+    for prop in sg.subjects(SH.path, path) if path is not None else []:
+        parent = sg.value(predicate=SH.property, object=prop)
+        if parent is None:
+            continue
+        own = {str(m) for m in sg.objects(prop, SH.message)}
+        candidates.append((bool(own & messages), _short(sg, parent)))
+    candidates.sort(reverse=True)
+    name = candidates[0][1] if candidates else "(shape)"
+    return f"{name} {_short(sg, path)}".strip()
 
 
 def store_graph(store) -> Graph:
