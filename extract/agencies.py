@@ -1,8 +1,344 @@
-"""STUB (to be replaced): agencies named in the text."""
+"""Agencies named in the text, expanded to one canonical full name each.
+
+An agency name is read as *prefix + body*: the prefix says whose agency it is (a division
+written in full or short — 上海市杨浦区, 杨浦 —, a zone — 平潭综合实验区 —, or a word relative to
+the reporting body — 区, 本区, 我县, 市, 省), the body what it is (房管局, 人民政府, 管委会办公室).
+Bodies and their abbreviations are data (data/agency_abbreviations.tsv), and so are national
+bodies (data/agency_national.tsv) and zones run by a management committee (data/agency_zones.tsv).
+A body without a prefix is not taken (民政局 alone names no one agency), nor a relative prefix
+read as 全区/各区 (all districts, not one agency): precision first.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from . import divisions
 from .model import AgencyMention, Document, DocumentInfo
+
+DATA_PACKAGE = "disclosure_kg.extract.data"
+NATIONAL = divisions.NATIONAL
+
+# Relative prefixes: the level of division they point at, seen from the reporting body.
+_RELATIVE = {
+    "本区": "county", "我区": "county", "区": "county",
+    "本县": "county", "我县": "county", "县": "county",
+    "本市": "city", "我市": "city", "市": "city",
+    "本省": "province", "我省": "province", "省": "province",
+}
+# A single-character relative prefix preceded by one of these means "every …" (全区, 各区), or is
+# the tail of a longer word (地区, 社区, 城区): not one agency.
+_NOT_BEFORE_RELATIVE = set("全各每本我两该地社城园景新老街片校院山分小市县区省乡镇村")
+# A body ending in 办 followed by these is a verb (办公, 办理, 办事), not an office.
+_NOT_AFTER_BAN = set("公理事法好结件")
+# A bare 政府 followed by these is a compound noun (政府信息, 政府网站), not the government.
+_NOT_AFTER_GOV = ("信息", "网站", "门户", "公报", "规章", "工作", "数据", "采购", "职能", "部门", "机构", "购买", "投资", "性", "系统")
+_LEVEL_CHARS = ("省", "市", "区", "县", "旗", "州", "盟")
+_TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,4}?)(镇人民政府|镇政府|乡人民政府|乡政府|街道办事处)")
+_TOWNSHIP_STEM_STOP = set("各等和及与或的在对由向从为是县区市乡镇个全")
+
+
+@dataclass(frozen=True)
+class Body:
+    written: str
+    canonical: str
+    kind: str  # "government" | "department"
+    levels: frozenset[str]
+    start_year: Optional[int]
+    end_year: Optional[int]
+
+    def fits(self, level: str, year: Optional[int]) -> bool:
+        if self.levels and level not in self.levels:
+            return False
+        if year is not None:
+            if self.start_year is not None and year < self.start_year:
+                return False
+            if self.end_year is not None and year > self.end_year:
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class Government:
+    """Whose agencies a prefix names: a division's government, or a zone's committee."""
+
+    name: str  # canonical name of the government itself (上海市杨浦区人民政府)
+    prefix: str  # what canonical agency names start with (上海市杨浦区)
+    adcode: str
+    level: str  # "province" | "city" | "county" | "zone" | "national"
+    parent_adcode: Optional[str] = None
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files(DATA_PACKAGE).joinpath(name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _year(s: str) -> Optional[int]:
+    s = s.strip()
+    return int(s) if s else None
+
+
+@lru_cache(maxsize=1)
+def bodies() -> dict[str, tuple[Body, ...]]:
+    out: dict[str, list[Body]] = {}
+    for r in _rows("agency_abbreviations.tsv"):
+        r = r + [""] * (6 - len(r))
+        levels = frozenset(x.strip() for x in r[3].split(",") if x.strip())
+        out.setdefault(r[0], []).append(Body(r[0], r[1], r[2], levels, _year(r[4]), _year(r[5])))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def national() -> dict[str, tuple[str, str]]:
+    """written → (canonical, parent canonical)."""
+    return {r[0]: (r[1], (r[2] if len(r) > 2 else "").strip()) for r in _rows("agency_national.tsv")}
+
+
+@lru_cache(maxsize=1)
+def zones() -> dict[str, Government]:
+    out = {}
+    for r in _rows("agency_zones.tsv"):
+        out[r[0]] = Government(r[1], r[0], r[2].strip(), "zone", r[3].strip() or None)
+    return out
+
+
+def zone_by_government(name: str) -> Optional[Government]:
+    for z in zones().values():
+        if z.name == name:
+            return z
+    return None
+
+
+def government_of(adcode: str) -> Optional[Government]:
+    """The people's government of a division (placeholders such as 市辖区 are skipped upward)."""
+    if adcode == NATIONAL:
+        return Government("国务院", "", NATIONAL, "national")
+    for d in divisions.parent_chain(adcode):
+        if d.placeholder:
+            continue
+        prefix = divisions.official_name(d.adcode)
+        up = next((a.adcode for a in divisions.parent_chain(d.adcode)[1:] if not a.placeholder), None)
+        return Government(prefix + "人民政府", prefix, d.adcode, d.level, up or NATIONAL)
+    return None
+
+
+def parent_government(gov: Government) -> Optional[Government]:
+    if gov.level == "national" or not gov.parent_adcode:
+        return None
+    return government_of(gov.parent_adcode)
+
+
+def relative_government(word: str, home: Optional[Government]) -> Optional[Government]:
+    """区/县/市/省 (and 本区, 我县 …) seen from the reporting body."""
+    level = _RELATIVE.get(word)
+    if level is None or home is None or home.level == "national":
+        return None
+    if home.level == "zone":
+        # a zone calls itself 区; its 县 is the county whose code it carries
+        if word.endswith("区"):
+            return home
+        if word.endswith("县"):
+            return government_of(home.adcode)
+        if word.endswith("省") and home.parent_adcode:
+            return government_of(home.parent_adcode)
+        return None
+    chain = [d for d in divisions.parent_chain(home.adcode) if not d.placeholder]
+    char = word[-1]
+    if level == "county":
+        # 区 / 县 from a district or county: itself (a city's report has many 区: none of them)
+        d = chain[0]
+        return government_of(d.adcode) if d.level == "county" and d.name.endswith(char) else None
+    if level == "city":
+        # 市: the body itself when it is a city (or county-level city), else the nearest city
+        # or municipality above it
+        d = next((x for x in chain if x.name.endswith("市")), None)
+        return government_of(d.adcode) if d is not None else None
+    d = chain[-1]
+    return government_of(d.adcode) if d.name.endswith("省") else None
+
+
+def _body_regex() -> re.Pattern:
+    names = sorted(bodies(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+@lru_cache(maxsize=1)
+def _body_pattern() -> re.Pattern:
+    return _body_regex()
+
+
+@lru_cache(maxsize=1)
+def _national_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(national(), key=len, reverse=True))))
+
+
+def _prefix_before(text: str, end: int, home: Optional[Government], year: Optional[int], strict: bool = True):
+    """The longest prefix ending at ``end``: (start, Government, finding) or None.
+
+    ``strict`` (running text) takes a short or misread division name only near the reporting
+    body; a whole name read as an agency (a title's issuer) takes it anywhere."""
+    for k in range(min(14, end), 0, -1):
+        cand = text[end - k:end]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", cand):
+            continue
+        if cand in zones():
+            return end - k, zones()[cand], None
+        if cand in _RELATIVE:
+            if len(cand) == 1 and end - k > 0 and text[end - k - 1] in _NOT_BEFORE_RELATIVE:
+                continue
+            gov = relative_government(cand, home)
+            if gov is not None:
+                return end - k, gov, None
+            continue
+        if len(cand) < 2:
+            continue
+        ctx = [home.adcode] if home is not None else None
+        known = cand in divisions.names_index() or bool(divisions.former_names().get(cand))
+        if not known and not (len(cand) >= 3 and cand.endswith(_LEVEL_CHARS)):
+            continue
+        d, finding = divisions.resolve(cand, ctx, year, end - k, end)
+        if d is None:
+            continue
+        # a short name (杨浦) or a misread one (沐阳县) names an agency only when it is the
+        # reporting body's own division or an ancestor: elsewhere a short word is too often no place
+        exact = finding is None and cand.endswith(d.name)
+        if strict and not exact and not _near_home(d, home):
+            continue
+        gov = government_of(d.adcode)
+        if gov is not None:
+            return end - k, gov, finding
+    return None
+
+
+def _near_home(d: divisions.Division, home: Optional[Government]) -> bool:
+    if home is None or home.level == "national":
+        return False
+    chain = {x.adcode for x in divisions.parent_chain(home.adcode)}
+    return d.adcode in chain
+
+
+def _pick_body(written: str, gov: Government, year: Optional[int]) -> Optional[Body]:
+    for b in bodies().get(written, ()):
+        if b.fits(gov.level, year):
+            return b
+    # a year outside every row's span: the undated reading is better than none
+    for b in bodies().get(written, ()):
+        if b.fits(gov.level, None):
+            return b
+    return None
+
+
+def name_agency(gov: Government, body: Body) -> tuple[str, Optional[str], str]:
+    """(canonical name, parent government's canonical name, adcode)."""
+    if body.kind == "government":
+        if gov.level == "zone":
+            up = government_of(gov.parent_adcode) if gov.parent_adcode else None
+            return gov.name, (up.name if up else None), gov.adcode
+        up = parent_government(gov)
+        return gov.prefix + body.canonical, (up.name if up else None), gov.adcode
+    if gov.level == "zone" and body.canonical.startswith("管理委员会"):
+        return gov.prefix + body.canonical, gov.name, gov.adcode
+    return gov.prefix + body.canonical, gov.name, gov.adcode
+
+
+def canonical_agency(written: str, home: Optional[Government] = None, year: Optional[int] = None):
+    """A whole written agency name (a title's issuer: 瓯海区人民政府, 区府办, 平潭综合实验区) →
+    (canonical, parent, adcode, findings) or None when it does not read as an agency."""
+    written = re.sub(r"\s+", "", written)
+    if not written:
+        return None
+    if written in national():
+        canon, parent = national()[written]
+        return canon, parent or None, NATIONAL, []
+    if written in zones():
+        z = zones()[written]
+        return name_agency(z, bodies()["管理委员会"][0]) + ([],)
+    for m in _body_pattern().finditer(written):
+        if m.end() != len(written):
+            continue
+        pre = _prefix_before(written, m.start(), home, year, strict=False)
+        if pre is None or pre[0] != 0:
+            continue
+        body = _pick_body(m.group(0), pre[1], year)
+        if body is None:
+            continue
+        return name_agency(pre[1], body) + ([pre[2]] if pre[2] else [],)
+    # a bare division (the title of 杨浦区2018年度…): its government
+    pre = _prefix_before(written, len(written), home, year, strict=False)
+    if pre is not None and pre[0] == 0:
+        gov = pre[1]
+        body = bodies()["管理委员会"][0] if gov.level == "zone" else bodies()["人民政府"][0]
+        return name_agency(gov, body) + ([pre[2]] if pre[2] else [],)
+    return None
+
+
+def home_government(info: DocumentInfo) -> Optional[Government]:
+    """The government the reporting body belongs to (or is)."""
+    z = zone_by_government(info.agency)
+    if z is None:
+        z = next((g for g in zones().values() if info.agency.startswith(g.name) or info.agency.startswith(g.prefix)), None)
+    if z is not None:
+        return z
+    if not info.adcode:
+        return None
+    return government_of(info.adcode)
 
 
 def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
-    return []
+    text = doc.text
+    home = home_government(info)
+    year = info.year
+    out: list[AgencyMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _national_pattern().finditer(text):
+        canon, parent = national()[m.group(0)]
+        # 国务院 directly followed by a body of its own (国务院办公厅) is matched as the longer name
+        out.append(AgencyMention(m.group(0), canon, parent or None, NATIONAL, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+
+    for m in _body_pattern().finditer(text):
+        written = m.group(0)
+        nxt = text[m.end():m.end() + 2]
+        if written.endswith("办") and nxt[:1] in _NOT_AFTER_BAN:
+            continue
+        if written == "政府" and nxt.startswith(_NOT_AFTER_GOV):
+            continue
+        pre = _prefix_before(text, m.start(), home, year)
+        if pre is None:
+            continue
+        start, gov, _finding = pre
+        if not free(start, m.end()):
+            continue
+        body = _pick_body(written, gov, year)
+        if body is None:
+            continue
+        canon, parent, adcode = name_agency(gov, body)
+        out.append(AgencyMention(text[start:m.end()], canon, parent, adcode, start, m.end()))
+        taken.append((start, m.end()))
+
+    for m in _TOWNSHIP.finditer(text):
+        stem = m.group(1)
+        # the stem is the shortest run of 2-4 characters before the suffix with no function word
+        s = m.start(1)
+        while stem and any(c in _TOWNSHIP_STEM_STOP for c in stem):
+            cut = max(i for i, c in enumerate(stem) if c in _TOWNSHIP_STEM_STOP) + 1
+            stem, s = stem[cut:], s + cut
+        if len(stem) < 2 or not free(s, m.end()) or home is None or home.level not in ("county", "zone"):
+            continue
+        county = government_of(home.adcode) if home.level == "zone" else home
+        suffix = m.group(2)
+        kind = suffix[0] if suffix[0] in "镇乡" else "街道"
+        full = stem + (kind + "人民政府" if kind in "镇乡" else "街道办事处")
+        out.append(AgencyMention(text[s:m.end()], county.prefix + full, county.name, county.adcode, s, m.end()))
+        taken.append((s, m.end()))
+
+    out.sort(key=lambda a: a.start)
+    return out

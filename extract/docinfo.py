@@ -1,14 +1,325 @@
-"""STUB (to be replaced): document type, issuing agency, division and year."""
+"""What a document is, who issued it, for which division and year.
+
+Read in this order, each step falling back to the next:
+- the title (crawler header 标题, else the first title-like line of the text; a title broken over
+  two lines is joined): its ending gives the type (…通知 → PolicyDocument, …年度报告 →
+  AnnualReport) and its issuer (before the year of a report, before 关于 of a notice);
+- the crawler header (发布机构, 来源) and the signature line above the date line;
+- with no issuer anywhere (a report pasted without its title), the division the text keeps
+  naming, of the level its relative words use (本区, 我县).
+The issuer is canonicalised by agencies.canonical_agency (abbreviations, zones, OCR'd names).
+Year: a report's year is the one in its title, else its 统计期限 sentence, else the year a
+paragraph opens with; a policy document's year is the year it was signed (date line), else
+published (header).
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
 
+from . import agencies, divisions
 from .model import Document, DocumentInfo, Finding
+
+try:  # the citation helper's 文号 parser, where present; a local regex otherwise
+    from .docnumbers import parse as _parse_docnumber
+except ImportError:  # pragma: no cover
+    _parse_docnumber = None
+
+DATA_PACKAGE = "disclosure_kg.extract.data"
+
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_LINE = re.compile(r"^\s*[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*$")
+# a header line the page printed above the article (发布时间: 2017-03-04, 日期:2019-03-19)
+_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|日期|时间)\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2})")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*((?:19|20)\d{2})\s*[〕\]】)）]\s*\d{1,4}\s*号")
+_REPORT_TITLE = re.compile(
+    r"^(?P<pre>.*?)(?P<year>(?:19|20)\d{2})\s*年度?(?P<post>.*?)"
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:年度报告|报告|年报)$")
+_STAT_PERIOD = re.compile(r"统计期限[^。；;]{0,12}?((?:19|20)\d{2})\s*年")
+_YEAR_HEADING = re.compile(r"^[ \t]*[（(]\s*((?:19|20)\d{2})\s*年度\s*[)）]", re.M)
+_PARAGRAPH_YEAR = re.compile(r"^[ \t#]*((?:19|20)\d{2})\s*年[，,是]", re.M)
+_TITLE_JUNK = re.compile(r"^[#\s]+|\s+")
+_SENTENCE_PUNCT = re.compile(r"[，。；：:,;]")
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> list[tuple[str, str, str]]:
+    text = resources.files(DATA_PACKAGE).joinpath("agency_document_kinds.tsv").read_text("utf-8")
+    return [tuple(line.split("\t")[:3]) for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _cn_number(s: str) -> int:
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return int("".join(str(_CN_DIGITS[c]) for c in s))
+
+
+def _iso(y: int, m: int, d: int) -> Optional[str]:
+    if 1 <= m <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+def _clean_title(s: str) -> str:
+    return _TITLE_JUNK.sub("", s)
+
+
+def _looks_like_title(line: str) -> bool:
+    t = _clean_title(line)
+    if not (6 <= len(t) <= 80) or _SENTENCE_PUNCT.search(t) or t.startswith(("本报告", "根据", "依据")):
+        return False
+    return _kind_from_title(t) is not None
+
+
+def _kind_from_title(title: str) -> Optional[str]:
+    t = re.sub(r"[》”\"）)]+$", "", title)
+    for kind, where, word in _kinds():
+        if where == "title-end" and t.endswith(word):
+            return kind
+    for kind, where, word in _kinds():
+        if where == "title" and word in t:
+            return kind
+    return None
+
+
+def _find_title(doc: Document) -> tuple[str, int, int]:
+    """(title, start, end); offsets -1 where the title is not in the text."""
+    text = doc.text
+    header = _clean_title(doc.header.get("标题", ""))
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((line, pos))
+        pos += len(line) + 1
+    for i, (line, start) in enumerate(lines[:60]):
+        if not line.strip():
+            continue
+        candidate, end = line, start + len(line)
+        # a title broken over two lines (an OCR'd page): join with the line that completes it
+        if i + 1 < len(lines) and _kind_from_title(_clean_title(line)) is None:
+            nxt = lines[i + 1][0]
+            if 0 < len(nxt.strip()) <= 20 and _looks_like_title(line + nxt):
+                candidate, end = line + nxt, lines[i + 1][1] + len(nxt)
+        if _looks_like_title(candidate) and (not header or _clean_title(candidate) == header):
+            lead = len(candidate) - len(candidate.lstrip("# \t"))
+            return _clean_title(candidate), start + lead, end
+    if header:
+        m = _loose(header).search(text)
+        return (header, m.start(), m.end()) if m else (header, -1, -1)
+    return "", -1, -1
+
+
+def _loose(s: str) -> re.Pattern:
+    """A pattern for ``s`` that tolerates the spaces and line breaks pages put inside titles."""
+    return re.compile(r"\s*".join(map(re.escape, s)))
+
+
+def _doc_type(title: str, text: str) -> str:
+    kind = _kind_from_title(title) if title else None
+    if kind:
+        return kind
+    counts: Counter[str] = Counter()
+    for k, where, word in _kinds():
+        if where == "body":
+            counts[k] += min(text.count(word), 3)
+    return "PolicyDocument" if counts["PolicyDocument"] > counts["AnnualReport"] else "AnnualReport"
+
+
+def _issuer_in_title(title: str, kind: str) -> str:
+    if kind == "AnnualReport":
+        m = _REPORT_TITLE.match(title)
+        if m:
+            return m.group("pre") or m.group("post")
+        return ""
+    i = title.find("关于")
+    return title[:i] if i > 0 else ""
+
+
+def _date_lines(text: str) -> list[tuple[str, int, int]]:
+    """Printed dates standing on a line of their own (or in Chinese numerals), as ISO."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        m = _DATE_LINE.match(line)
+        if m:
+            iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if iso:
+                out.append((iso, pos, pos + len(line)))
+        pos += len(line) + 1
+    for m in _CN_DATE.finditer(text):
+        try:
+            iso = _iso(_cn_number(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
+        except (KeyError, ValueError):
+            continue
+        if iso:
+            out.append((iso, m.start(), m.end()))
+    return sorted(out, key=lambda x: x[1])
+
+
+def _page_date(doc: Document) -> Optional[str]:
+    for key in ("发布时间", "发布日期", "成文日期", "日期"):
+        v = doc.header.get(key, "")
+        m = _ISO_DATE.search(v)
+        if m:
+            return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _PAGE_DATE.search(doc.text[:1500])
+    if m:
+        y, mo, d = m.group(1).split("-")
+        return _iso(int(y), int(mo), int(d))
+    return None
+
+
+def _signature(text: str, date_start: int) -> tuple[str, int]:
+    """The non-empty line just above a date line: the signing body."""
+    before = text[:date_start].rstrip()
+    i = before.rfind("\n")
+    line = before[i + 1:]
+    return line.strip(), i + 1 + (len(line) - len(line.lstrip()))
+
+
+def doc_number_after_title(text: str, title_end: int) -> Optional[str]:
+    """The document's own 文号: a line of its own among the first lines under its title
+    (a 文号 inside the body is a citation, not the document's number)."""
+    if title_end < 0:
+        return None
+    rest = text[title_end:].split("\n")
+    lines = [rest[0]] + [l for l in rest[1:] if l.strip()][:2]
+    for line in lines:
+        if _parse_docnumber is not None:
+            parsed = _parse_docnumber(line.strip())
+            if parsed is not None:
+                return parsed.text
+            continue
+        m = _DOC_NUMBER.fullmatch(line.strip())
+        if m:
+            raw = re.sub(r"\s+", "", m.group(0))
+            return re.sub(r"[\[【(（](\d{4})[\]】)）]", r"〔\1〕", raw)
+    return None
+
+
+def _read_agency(written: str, start: int, year: Optional[int], home=None):
+    if not written:
+        return None
+    got = agencies.canonical_agency(written, home, year)
+    if got is None:
+        return None
+    canon, _parent, adcode, findings = got
+    findings = [Finding(f.kind, f.message, start + f.start if start >= 0 else -1,
+                        start + f.end if start >= 0 else -1) for f in findings]
+    return canon, adcode, start, (start + len(written) if start >= 0 else -1), findings
+
+
+_RELATIVE_SELF = re.compile(r"(?:我|本|全)(区|县|市|旗)")
+
+
+def _division_by_frequency(text: str) -> Optional[tuple[divisions.Division, int, int]]:
+    """The county-level division a titleless report keeps naming, of the level its relative
+    words (本区, 我县) point at: (division, first start, first end)."""
+    rel = Counter(m.group(1) for m in _RELATIVE_SELF.finditer(text))
+    if not rel:
+        return None
+    suffix = rel.most_common(1)[0][0]
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    idx = divisions.names_index()
+    for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?" + suffix, text):
+        for k in range(len(m.group(0)), 1, -1):
+            cand = m.group(0)[-k:]
+            divs = [d for d in idx.get(cand, ()) if d.name == cand and d.level == "county"]
+            if len(divs) == 1:
+                counts[divs[0].adcode] += 1
+                s = m.end() - k
+                first.setdefault(divs[0].adcode, (s, m.end()))
+                break
+    if not counts:
+        return None
+    (code, n), *rest = counts.most_common(2)
+    if n < 2 or (rest and rest[0][1] == n):
+        return None
+    d = divisions.division(code)
+    return (d, *first[code]) if d else None
 
 
 def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
-    title = doc.header.get("标题") or doc.text.strip().split("\n", 1)[0][:80]
-    m = re.search(r"(20\d\d)\s*年", title) or re.search(r"(20\d\d)\s*年", doc.text)
-    year = int(m.group(1)) if m else None
-    kind = "AnnualReport" if "年度报告" in title or "年度报告" in doc.text[:500] else "PolicyDocument"
-    return DocumentInfo(type=kind, title=title, agency="", adcode="", year=year), []
+    text = doc.text
+    findings: list[Finding] = []
+    title, t_start, t_end = _find_title(doc)
+    kind = _doc_type(title, text)
+    dates = _date_lines(text)
+    page_date = _page_date(doc)
+
+    # issued: a notice is signed above its body, a report at its end (or under its title)
+    if kind == "PolicyDocument":
+        signed = next((d for d in dates if t_end < 0 or d[1] > t_end), None)
+    else:
+        signed = dates[-1] if dates else None
+    issued = signed[0] if signed else page_date
+
+    # year
+    year: Optional[int] = None
+    if kind == "PolicyDocument":
+        year = int(issued[:4]) if issued else None
+    else:
+        m = _REPORT_TITLE.match(title) if title else None
+        if m:
+            year = int(m.group("year"))
+        else:
+            for rx in (_STAT_PERIOD, _YEAR_HEADING, _PARAGRAPH_YEAR):
+                m2 = rx.search(text)
+                if m2:
+                    year = int(m2.group(1))
+                    break
+        if year is None and issued:
+            year = int(issued[:4]) - 1
+    if year is None:
+        m3 = re.search(r"((?:19|20)\d{2})\s*年", title)
+        year = int(m3.group(1)) if m3 else None
+
+    # doc number: the header's, else the line under the title
+    doc_number = None
+    hdr_no = _clean_title(doc.header.get("文号", ""))
+    if _DOC_NUMBER.fullmatch(hdr_no or "-"):
+        doc_number = doc_number_after_title("\n" + hdr_no, 0)
+    elif kind == "PolicyDocument" and title:
+        # a page repeats the title (page heading, then the document itself): the 文号 is under one
+        for m in _loose(title).finditer(text):
+            doc_number = doc_number_after_title(text, m.end())
+            if doc_number:
+                break
+
+    # agency: title, then header fields, then signature, then the division the text keeps naming
+    got = None
+    issuer = _issuer_in_title(title, kind) if title else ""
+    if issuer:
+        m4 = _loose(issuer).search(text, max(t_start, 0))
+        i = m4.start() if m4 and t_start >= 0 else -1
+        got = _read_agency(issuer, i, year)
+    for key in ("发布机构", "来源"):
+        if got is None and doc.header.get(key):
+            got = _read_agency(_clean_title(doc.header[key]), -1, year)
+    if got is None and signed:
+        line, s = _signature(text, signed[1])
+        got = _read_agency(_clean_title(line), s, year)
+    if got is None:
+        freq = _division_by_frequency(text)
+        if freq is not None:
+            d, s, e = freq
+            got = _read_agency(text[s:e], s, year)
+    if got is None:
+        findings.append(Finding("identity", "the issuing body could not be read from title, header or signature"))
+        agency, adcode, a_start, a_end = "", "", -1, -1
+    else:
+        agency, adcode, a_start, a_end, more = got
+        findings.extend(more)
+
+    return DocumentInfo(type=kind, title=title, agency=agency, adcode=adcode, year=year, issued=issued,
+                        doc_number=doc_number, agency_start=a_start, agency_end=a_end), findings
