@@ -1,8 +1,442 @@
-"""STUB (to be replaced): regulation citations."""
+"""Citations of regulations and policy documents: 《title》, 文号, or both.
+
+How the reports cite (all handled here, vocabularies in data/citation_*.tsv|json):
+
+* a title in 《》 (or 〈〉 at top level), possibly broken across lines; a title nested in a
+  title (《…转发<…的通知>的通知》, 《…施行〈…条例〉…》) is a second citation (``nested_in``);
+* a 文号 in brackets right after a title makes one "title+docnumber" citation; the bracket
+  may go on with a short-form definition: （国务院令第711号，以下简称《条例》）;
+* "（以下简称《规定》）" binds a short title to the full title just before it; later 《规定》
+  are "short" citations of that title; a bare 《条例》 in a document about government
+  information disclosure is the 政府信息公开条例; other unbound generic short titles
+  (《暂行办法》) cannot be resolved and are kept as kind "other";
+* an issuing body written before the title (中共中央办公厅、国务院办公厅《…》, 国办发《…》,
+  省财政厅《…》, 福建省农业农村厅关于《…》) goes in ``issuer``;
+* a bare 文号 is a "docnumber" citation;
+* what a 《》 names is decided by how the title ends (data/citation_kinds.tsv): permits,
+  websites, periodicals, columns, reports, guides are kind "other";
+* the document's own title, the titles inside it (a notice's 印发《X》) and its own 文号
+  identify the document and are dropped, as is anything resolving to the document itself.
+
+Resolution, keys and editions: see regulations.py.
+"""
 from __future__ import annotations
 
-from .model import Citation, Document, DocumentInfo
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from . import docnumbers
+from .model import Citation, DocNumber, Document, DocumentInfo
+from .regulations import Entry, authority, canonical_title, fold
+
+DATA_PACKAGE = "disclosure_kg.extract.data"
+MAX_TITLE = 160  # a 《 not closed within this many characters is not a title
+_BAD_IN_TITLE = re.compile(r"[。；;！!？?]|\n\s*\n")
+_MARKS = re.compile(r"[《》〈〉<>]")
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+_CUT = re.compile(r"[，,。；;：:！？!?\n“”\"'‘’（）()《》〈〉|]")
+
+
+# ----------------------------------------------------------------------------- data
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files(DATA_PACKAGE).joinpath(name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> tuple[tuple[str, str], ...]:
+    """(ending, kind), longest ending first."""
+    rows = [(r[0].strip(), r[1].strip()) for r in _rows("citation_kinds.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def _other_titles() -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in _rows("citation_other_titles.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _language() -> dict:
+    return docnumbers.language()
+
+
+@lru_cache(maxsize=1)
+def _issuer_patterns():
+    lang = _language()
+    suffixes = "|".join(sorted(map(re.escape, lang["issuer_suffixes"]), key=len, reverse=True))
+    joiners = "|".join(map(re.escape, lang["issuer_joiners"]))
+    org = rf"[\u4e00-\u9fff]{{0,14}}?(?:{suffixes})"
+    orgs = re.compile(rf"(?:{org})(?:(?:{joiners})(?:{org}))*")
+    words = lang["lead_words"]
+    multi = re.compile("|".join(map(re.escape, sorted((w for w in words if len(w) > 1), key=len, reverse=True))))
+    single = frozenset(w for w in words if len(w) == 1)
+    links = tuple(lang["issuer_title_link"])
+    return orgs, multi, single, links
+
+
+@lru_cache(maxsize=1)
+def _generic_short() -> re.Pattern:
+    endings = [e for e, k in _kinds() if k == "regulation"]
+    alt = "|".join(sorted(map(re.escape, endings), key=len, reverse=True))
+    return re.compile(rf"(?:新|暂行|实施|管理|试行)*(?:{alt})")
+
+
+# ----------------------------------------------------------------------------- titles in 《》
+@dataclass
+class TitleSpan:
+    start: int  # the opening mark
+    end: int  # after the closing mark
+    parent: Optional[int]  # index of the enclosing span
+
+    def inner(self, text: str) -> str:
+        return text[self.start + 1:self.end - 1]
+
+
+def title_spans(text: str) -> list[TitleSpan]:
+    """Every 《…》 (and top-level 〈…〉), nested ones too, in order of their opening mark."""
+    spans: list[TitleSpan] = []
+    stack: list[tuple[int, str, int]] = []  # (position, mark, index in spans once closed)
+    opened: list[int] = []  # positions of open marks, parallel to stack
+    pending: dict[int, list[int]] = {}  # open position → indexes of spans closed inside it
+    for m in _MARKS.finditer(text):
+        ch, pos = m.group(0), m.start()
+        if stack and pos - stack[0][0] > MAX_TITLE:
+            stack.clear()
+            pending.clear()
+        if ch == "《" or (ch in "〈<" and stack) or (ch == "〈" and not stack):
+            stack.append((pos, ch, -1))
+            continue
+        if ch == "》":
+            while stack and stack[-1][1] != "《":
+                stack.pop()
+            if not stack:
+                continue
+        elif ch in "〉>":
+            if not stack or stack[-1][1] not in "〈<":
+                continue
+        else:
+            continue
+        open_pos, _, _ = stack.pop()
+        inner = text[open_pos + 1:pos]
+        children = pending.pop(open_pos, [])
+        if not inner.strip() or _BAD_IN_TITLE.search(inner):
+            if not stack:
+                pending.clear()
+            continue
+        spans.append(TitleSpan(open_pos, pos + 1, None))
+        idx = len(spans) - 1
+        for c in children:
+            spans[c].parent = idx
+        if stack:
+            pending.setdefault(stack[-1][0], []).extend([idx])
+    spans_sorted = sorted(range(len(spans)), key=lambda i: spans[i].start)
+    remap = {old: new for new, old in enumerate(spans_sorted)}
+    out = []
+    for old in spans_sorted:
+        s = spans[old]
+        out.append(TitleSpan(s.start, s.end, remap[s.parent] if s.parent is not None else None))
+    return out
+
+
+def clean_title(inner: str) -> str:
+    """The title as written, without line breaks or spaces (PDF text breaks titles)."""
+    return re.sub(r"\s+", "", inner)
+
+
+def title_kind(title: str) -> str:
+    """"regulation" or "other", from how the title ends (data/citation_kinds.tsv)."""
+    t = fold(title)
+    if t in _other_titles():
+        return "other"
+    while True:
+        m = _TRAILING_NOTE.search(t)
+        if not m or m.start() == 0:
+            break
+        t = t[:m.start()]
+    for ending, kind in _kinds():
+        if t.endswith(ending):
+            return kind
+    return "other"
+
+
+def issuer_before(text: str, pos: int) -> Optional[tuple[str, int]]:
+    """The issuing body written right before the title opening at ``pos`` (and its start)."""
+    orgs, multi, single, links = _issuer_patterns()
+    leads = tuple(_language()["lead_words"])
+    lo = max(0, pos - 40)
+    window = text[lo:pos]
+    cut = [m.end() for m in _CUT.finditer(window)]
+    if cut:
+        lo += cut[-1]
+        window = text[lo:pos]
+    for link in links:
+        if window.endswith(link):
+            window = window[:-len(link)]
+            break
+    # the body starts at the window's start or right after a word that introduces it
+    # (认真贯彻|根据|学习|和 …), and holds no such word itself
+    for p in range(len(window)):
+        head, rest = window[:p], window[p:]
+        if p and not head.endswith(leads):
+            continue
+        if rest[0] in single or multi.search(rest):
+            continue
+        if orgs.fullmatch(rest):
+            return rest, lo + p
+    return None
+
+
+# ----------------------------------------------------------------------------- resolution
+@dataclass(frozen=True)
+class Resolved:
+    canonical_title: str
+    key: str
+    entry: Optional[Entry] = None
+    doc_number: Optional[DocNumber] = None
+
+
+def _resolve(title: str, number: Optional[DocNumber], issuer: Optional[str]) -> tuple[Resolved, Optional[str]]:
+    """Title and/or 文号 → (resolution, edition key given by the 文号)."""
+    auth = authority()
+    if number is not None:
+        entry, edition = auth.by_docnumber(number)
+        if entry is not None:
+            return Resolved(entry.title, entry.key, entry, number), edition
+    if title:
+        entry = auth.by_name(title, issuer)
+        if entry is not None:
+            return Resolved(entry.title, entry.key, entry, number or entry.number), None
+        canon = canonical_title(title)
+        return Resolved(canon, canon, None, number), None
+    assert number is not None
+    return Resolved(number.text, number.text, None, number), None
+
+
+@dataclass
+class _Context:
+    doc: Document
+    info: DocumentInfo
+    issued: Optional[date]
+
+    def edition(self, entry: Optional[Entry], given: Optional[str], start: int) -> Optional[str]:
+        if entry is None or not entry.editions:
+            return None
+        if given:
+            return given
+        before = self.doc.text[max(0, start - 8):start]
+        if any(before.endswith(m) for m in _language()["revision_markers"]):
+            return entry.edition_for(latest=True).key
+        if self.info.type == "PolicyDocument" and self.issued:
+            return entry.edition_for(on=self.issued).key
+        return entry.edition_for(year=self.info.year).key
+
+
+def _number_of(entry: Optional[Entry], edition_key: Optional[str]) -> Optional[DocNumber]:
+    if entry is None:
+        return None
+    for ed in entry.editions:
+        if ed.key == edition_key:
+            return ed.number
+    return entry.number
+
+
+# ----------------------------------------------------------------------------- the document itself
+@dataclass
+class _Own:
+    titles: set[str]  # folded own title and the titles inside it
+    numbers: set[str]  # own 文号, canonical
+    keys: set[str]  # authority keys the document itself resolves to
+    lines: list[tuple[int, int]]  # spans of lines that print the own title
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.lines)
+
+
+_STANDALONE_NUMBER_ZONE = 1500  # a 文号 alone on a line this near the top is the document's own
+
+
+def _own(doc: Document, info: DocumentInfo) -> _Own:
+    titles, numbers, keys = set(), set(), set()
+    for t in (info.title, doc.header.get("标题", "")):
+        if not t:
+            continue
+        titles.add(fold(t))
+        for span in title_spans(t):
+            titles.add(fold(clean_title(span.inner(t))))
+        entry = authority().by_name(t)
+        if entry:
+            keys.add(entry.key)
+    for n in (info.doc_number, doc.header.get("文号", "")):
+        parsed = docnumbers.parse(n) if n else None
+        if parsed:
+            numbers.add(parsed.text)
+    text = doc.text
+    for d in docnumbers.find_docnumbers(text, 0, min(len(text), _STANDALONE_NUMBER_ZONE)):
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line_end = text.find("\n", d.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[line_start:d.start].strip() and not text[d.end:line_end].strip():
+            numbers.add(d.number.text)
+    for n in numbers:
+        entry, _ = authority().by_docnumber(docnumbers.parse(n))
+        if entry:
+            keys.add(entry.key)
+    lines = []
+    own_folded = {fold(t) for t in (info.title, doc.header.get("标题", "")) if t}
+    if own_folded:
+        pos = 0
+        for line in text.split("\n"):
+            if fold(line) in own_folded:
+                lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    return _Own(titles - {""}, numbers, keys, lines)
+
+
+# ----------------------------------------------------------------------------- main
+def _bracket_after(text: str, end: int) -> Optional[tuple[int, int]]:
+    """The (open, close+1) of a bracket that follows position ``end`` (spaces allowed)."""
+    i = end
+    while i < len(text) and text[i] in " \t\u3000\n\r":
+        i += 1
+    if i >= len(text) or text[i] not in "(（[【":
+        return None
+    close = re.compile(r"[)）\]】]").search(text, i + 1, min(len(text), i + 80))
+    return (i, close.end()) if close else None
+
+
+def _short_definition(text: str, start: int, end: int, spans_by_start: dict[int, int]) -> Optional[tuple[str, Optional[int]]]:
+    """In ``text[start:end]`` (a bracket's content): the short name a 以下简称 defines, and the
+    index of its 《》 span if quoted."""
+    for marker in _language()["short_form_markers"]:
+        i = text.find(marker, start, end)
+        if i < 0:
+            continue
+        j = i + len(marker)
+        while j < end and text[j] in " ：:\n":
+            j += 1
+        if j in spans_by_start:
+            return None, spans_by_start[j]
+        name = re.match(r"[\u4e00-\u9fff]+", text[j:end])
+        return (name.group(0) if name else None), None
+    return None
 
 
 def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
-    return []
+    text = doc.text
+    issued = None
+    if info.issued:
+        try:
+            issued = date.fromisoformat(info.issued[:10])
+        except ValueError:
+            issued = None
+    ctx = _Context(doc, info, issued)
+    own = _own(doc, info)
+    spans = title_spans(text)
+    spans_by_start = {s.start: i for i, s in enumerate(spans)}
+    lang = _language()
+    defaults = lang["short_form_defaults"]
+    default_ok = defaults["context"] in text
+    bindings: dict[str, tuple[Resolved, Optional[str]]] = {}  # folded short name → resolution
+    consumed_spans: set[int] = set()  # short names inside a definition
+    consumed_numbers: list[tuple[int, int]] = []  # 文号 spans attached to titles
+
+    out: list[Citation] = []
+    span_citation: dict[int, int] = {}  # span index → index in out
+
+    for i, span in enumerate(spans):
+        if i in consumed_spans:
+            continue
+        title = clean_title(span.inner(text))
+        if not title:
+            continue
+        number: Optional[docnumbers.DocNumberMatch] = None
+        end = span.end
+        short_name: Optional[str] = None
+        if span.parent is None:
+            br = _bracket_after(text, span.end)
+            if br:
+                number = docnumbers.match_at(text, br[0] + 1)
+                if number and number.end > br[1]:
+                    number = None
+                definition = _short_definition(text, br[0] + 1, br[1] - 1, spans_by_start)
+                if definition:
+                    name, idx = definition
+                    if idx is not None:
+                        consumed_spans.add(idx)
+                        short_name = clean_title(spans[idx].inner(text))
+                    else:
+                        short_name = name
+                if number:
+                    consumed_numbers.append((number.start, number.end))
+                    end = number.end
+        folded = fold(title)
+        form = "title+docnumber" if number else "title"
+        issuer_hit = issuer_before(text, span.start) if span.parent is None else None
+        issuer = issuer_hit[0] if issuer_hit else None
+        kind = "regulation"
+        edition_given = None
+        if folded in bindings and not number:
+            resolved, edition_given = bindings[folded]
+            form = "short"
+        elif folded in defaults["titles"] and default_ok and not number:
+            entry = authority().get(defaults["titles"][folded])
+            resolved = Resolved(entry.title, entry.key, entry, entry.number) if entry else Resolved(title, title)
+            form = "short"
+        elif _generic_short().fullmatch(folded) and not number:
+            resolved, kind, form = Resolved(title, canonical_title(title)), "other", "short"
+        else:
+            resolved, edition_given = _resolve(title, number.number if number else None, issuer)
+            if resolved.entry is None and title_kind(title) == "other":
+                kind = "other"
+        if short_name and kind == "regulation":
+            bindings[fold(short_name)] = (resolved, edition_given)
+        edition = ctx.edition(resolved.entry, edition_given, span.start)
+        doc_number = (number.number if number else None) or _number_of(resolved.entry, edition) or resolved.doc_number
+        if _is_own(own, folded, resolved, doc_number, span.start, span.end):
+            continue
+        parent = span_citation.get(span.parent) if span.parent is not None else None
+        out.append(Citation(
+            title=title, start=issuer_hit[1] if issuer_hit else span.start, end=end, form=form, kind=kind,
+            doc_number=doc_number, issuer=issuer, canonical_title=resolved.canonical_title,
+            nested_in=parent, regulation_key=resolved.key if kind == "regulation" else None,
+            edition_key=edition,
+        ))
+        span_citation[i] = len(out) - 1
+
+    # bare 文号
+    for d in docnumbers.find_docnumbers(text):
+        if any(s <= d.start < e for s, e in consumed_numbers):
+            continue
+        if d.number.text in own.numbers:
+            continue
+        resolved, edition_given = _resolve("", d.number, None)
+        if resolved.key in own.keys:
+            continue
+        edition = ctx.edition(resolved.entry, edition_given, d.start)
+        out.append(Citation(
+            title="", start=d.start, end=d.end, form="docnumber", kind="regulation",
+            doc_number=d.number, canonical_title=resolved.canonical_title,
+            regulation_key=resolved.key, edition_key=edition,
+        ))
+    out = _sorted(out)
+    return out
+
+
+def _is_own(own: _Own, folded: str, resolved: Resolved, number: Optional[DocNumber], start: int, end: int) -> bool:
+    if folded in own.titles or own.covers(start, end):
+        return True
+    if resolved.entry is not None and resolved.key in own.keys:
+        return True
+    return number is not None and number.text in own.numbers
+
+
+def _sorted(cits: list[Citation]) -> list[Citation]:
+    """Text order, with ``nested_in`` renumbered to the new positions."""
+    order = sorted(range(len(cits)), key=lambda i: (cits[i].start, -cits[i].end))
+    new_index = {old: new for new, old in enumerate(order)}
+    return [replace(cits[old], nested_in=new_index.get(cits[old].nested_in) if cits[old].nested_in is not None else None)
+            for old in order]

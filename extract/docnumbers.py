@@ -1,0 +1,121 @@
+"""文号 (document numbers): find them in normalised text and parse them into ``DocNumber``.
+
+Two shapes occur in the reports:
+
+* issuer code + bracketed year + serial + 号: 国办公开办函〔2019〕60号, 京政发[2018]12号,
+  沪府办(2020)20号, 闽财非税函〔2021〕1号 — brackets arrive as 〔〕 [] () 【】 after NFKC
+  (﹝﹞ fold to 〔〕, （） to (), 號 to 号), and PDF text puts spaces or line breaks inside
+  ("〔2021〕30 号");
+* decree numbers: 国务院令第711号, 上海市人民政府令第32号.
+
+The issuer code is the run of CJK characters right before the bracket, cut after the last
+word that introduces a 文号 in prose (根据, 印发, 的 … from data/citation_language.json), so
+"根据国办发〔2019〕14号" gives 国办发. Canonical text uses 〔〕 and 号.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, Optional
+
+from .model import DocNumber
+
+DATA_PACKAGE = "disclosure_kg.extract.data"
+
+
+@lru_cache(maxsize=None)
+def language() -> dict:
+    """data/citation_language.json: the words reports use around citations and 文号."""
+    return json.loads(resources.files(DATA_PACKAGE).joinpath("citation_language.json").read_text("utf-8"))
+
+_CJK = "\u4e00-\u9fff"
+_SP = r"[ \t\u3000\n\r]*"
+# bracketed-year form; the code itself is found by looking back from the bracket
+_BRACKETED = re.compile(
+    rf"[〔\[(【]{_SP}((?:19|20)\d\d){_SP}[〕\])】]{_SP}第?{_SP}(\d{{1,5}}){_SP}号"
+)
+_DECREE = re.compile(rf"令{_SP}第{_SP}(\d{{1,5}}){_SP}号")
+_CODE_BEFORE = re.compile(rf"[{_CJK}]{{1,20}}$")
+_MAX_CODE = 10
+
+
+@dataclass(frozen=True)
+class DocNumberMatch:
+    number: DocNumber
+    start: int  # offsets in the text searched
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> tuple[str, ...]:
+    words = language()["docnumber_lead_words"]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _issuer_code(text: str, end: int) -> Optional[tuple[str, int]]:
+    """The issuer code ending at ``end`` (exclusive) and its start, or None."""
+    lookback = text[max(0, end - 20):end]
+    m = _CODE_BEFORE.search(lookback)
+    if not m:
+        return None
+    run = m.group(0)
+    run_start = end - len(run)
+    # cut after the rightmost word that introduces a 文号 in prose
+    cut = 0
+    for word in _lead_words():
+        i = run.rfind(word)
+        if i >= 0 and i + len(word) > cut and i + len(word) < len(run):
+            cut = i + len(word)
+    code = run[cut:]
+    if len(code) > _MAX_CODE:
+        code = code[-_MAX_CODE:]
+    return code, run_start + len(run) - len(code)
+
+
+def make(issuer_code: str, year: Optional[int], serial: str) -> DocNumber:
+    serial = str(int(serial)) if serial.isdigit() else serial
+    if year is None:
+        text = f"{issuer_code}第{serial}号"
+    else:
+        text = f"{issuer_code}〔{year}〕{serial}号"
+    return DocNumber(text=text, issuer_code=issuer_code, year=year, serial=serial)
+
+
+def find_docnumbers(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[DocNumberMatch]:
+    """Every 文号 in ``text[start:end]``, in text order."""
+    end = len(text) if end is None else end
+    found: list[DocNumberMatch] = []
+    for m in _BRACKETED.finditer(text, start, end):
+        code = _issuer_code(text, m.start())
+        if code is None:
+            continue
+        found.append(DocNumberMatch(make(code[0], int(m.group(1)), m.group(2)), code[1], m.end()))
+    for m in _DECREE.finditer(text, start, end):
+        code = _issuer_code(text, m.start())
+        if code is None:
+            continue
+        found.append(DocNumberMatch(make(code[0] + "令", None, m.group(1)), code[1], m.end()))
+    found.sort(key=lambda d: d.start)
+    return iter(found)
+
+
+def parse(value: str) -> Optional[DocNumber]:
+    """A 文号 written on its own (an authority-list value, a header field) parsed, or None."""
+    value = value.strip()
+    for d in find_docnumbers(value):
+        if d.start == 0 and d.end == len(value):
+            return d.number
+    return None
+
+
+def match_at(text: str, pos: int, limit: int = 40) -> Optional[DocNumberMatch]:
+    """The 文号 that starts at ``pos`` (spaces allowed before it), or None."""
+    window_end = min(len(text), pos + limit)
+    for d in find_docnumbers(text, pos, window_end):
+        if not text[pos:d.start].strip():
+            return d
+        break
+    return None
