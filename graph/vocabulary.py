@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 
 from ..extract import vocab
 from .namespaces import DKG, SKOS
@@ -73,12 +74,14 @@ def vocabulary(base: str) -> Vocabulary:
 
 
 def vocabulary_graph(base: str) -> Graph:
-    """All vocabulary files in one graph, for the store's shared vocabulary graph."""
+    """All vocabulary files in one graph, for the store's shared vocabulary graph.
+
+    Blank nodes get canonical labels, so that every build writes the same triples."""
     g = Graph()
     for name in VOCABULARY_FILES:
         if available(name):
             g += load_file(name, base)
-    return g
+    return to_canonical_graph(g)
 
 
 __all__ = ["Vocabulary", "vocabulary", "vocabulary_graph", "SKOS"]

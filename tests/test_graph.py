@@ -1,0 +1,134 @@
+"""The graph of the real corpus: one named graph per document, stable IRIs, contract queries."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from disclosure_kg.graph.build import build
+from disclosure_kg.graph.cli import main
+from disclosure_kg.graph.iri import Minter, slug
+from disclosure_kg.graph.queries import bind, library, resolve
+from disclosure_kg.graph.store import OxigraphStore
+
+CONTRACT = {
+    "reports": ["source", "type", "agencyLabel", "adcode", "year"],
+    "report-citations": ["source", "title", "docNumber"],
+    "report-domains": ["source", "domainLabel"],
+    "report-metrics": ["source", "metricLabel", "breakdown", "value"],
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_store(corpus_dir, tmp_path_factory):
+    path = tmp_path_factory.mktemp("kg")
+    store = OxigraphStore(path)
+    summary = build([corpus_dir], store, progress=False)
+    yield store, summary
+    store.close()
+
+
+def rows(store, name, **params):
+    t = store.select(bind(resolve(name), params))
+    return [dict(zip(t.columns, r)) for r in t.rows]
+
+
+def test_every_document_builds_into_its_own_graph(corpus_store, corpus_dir):
+    store, summary = corpus_store
+    files = sorted(p.name for p in corpus_dir.iterdir() if p.is_file())
+    assert summary.problems == []
+    assert summary.documents == len(files)
+    minter = Minter()
+    assert store.graphs() == sorted([minter.document_graph(f) for f in files] + [minter.vocabulary_graph])
+
+
+@pytest.mark.parametrize("name,columns", sorted(CONTRACT.items()))
+def test_contract_queries_have_their_columns(corpus_store, name, columns):
+    store, _ = corpus_store
+    t = store.select(resolve(name).text)
+    assert set(columns) <= set(t.columns)
+
+
+def test_reports_row_per_document(corpus_store, gold):
+    store, _ = corpus_store
+    got = {r["source"]: r for r in rows(store, "reports")}
+    assert set(got) == set(gold)
+    for source, g in gold.items():
+        assert got[source]["type"] == g["type"], source
+        assert got[source]["year"] == str(g["year"]), source
+
+
+def test_rebuilding_a_document_replaces_its_graph(corpus_dir, tmp_path):
+    store = OxigraphStore(tmp_path / "kg")
+    f = corpus_dir / "003_72128b50d2462855.txt"
+    build([f], store, progress=False)
+    first = sorted(store.dump("nq").splitlines())
+    build([f], store, progress=False)
+    assert sorted(store.dump("nq").splitlines()) == first  # same triples, no duplicates, nothing else touched
+    store.close()
+
+
+def test_iris_are_stable_across_stores(corpus_dir, tmp_path):
+    dumps = []
+    for i in range(2):
+        store = OxigraphStore(tmp_path / f"kg{i}")
+        build([corpus_dir / "106_pingtan_2023.txt", corpus_dir / "000_e12181306ca0a942.txt"], store, progress=False)
+        dumps.append(sorted(store.dump("nq").splitlines()))
+        store.close()
+    assert dumps[0] == dumps[1]
+
+
+def test_base_iri_is_a_setting(corpus_dir, tmp_path):
+    store = OxigraphStore(tmp_path / "kg")
+    build([corpus_dir / "106_pingtan_2023.txt"], store, Minter("https://example.org/kg/"), progress=False)
+    assert all(g.startswith("https://example.org/kg/graph/") for g in store.graphs())
+    store.close()
+
+
+def test_bad_file_is_reported_and_the_rest_builds(corpus_dir, tmp_path, capsys):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    good = corpus_dir / "106_pingtan_2023.txt"
+    code = main(["build", str(bad), str(good), str(tmp_path / "missing.txt"), "--store", str(tmp_path / "kg"), "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "built 1 documents" in err
+    assert "broken.pdf" in err and "missing.txt: no such file" in err
+
+
+def test_cli_query_csv_has_a_header(corpus_dir, tmp_path, capsys):
+    store = tmp_path / "kg"
+    main(["build", str(corpus_dir / "106_pingtan_2023.txt"), "--store", str(store), "--no-progress"])
+    capsys.readouterr()
+    assert main(["query", "reports", "--store", str(store), "--format", "csv"]) == 0
+    out = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert out[0]["source"] == "106_pingtan_2023.txt" and out[0]["year"] == "2023"
+
+
+def test_unknown_query_is_a_clear_error(tmp_path, capsys):
+    OxigraphStore(tmp_path / "kg").close()
+    assert main(["query", "no-such-question", "--store", str(tmp_path / "kg")]) == 2
+    assert "no query named 'no-such-question'" in capsys.readouterr().err
+
+
+def test_parameters_cannot_change_the_query():
+    q = resolve("districts-citing")
+    hostile = 'x" ) } DROP ALL #'
+    text = bind(q, {"regulation": hostile})
+    assert text.endswith('VALUES (?regulation) { ("x\\" ) } DROP ALL #") }\n')
+    with pytest.raises(ValueError, match="needs --param regulation"):
+        bind(q, {})
+    with pytest.raises(ValueError, match="has no parameter"):
+        bind(q, {"regulation": "a", "other": "b"})
+
+
+def test_every_library_query_says_what_it_answers():
+    for name, q in library().items():
+        assert q.text.startswith("# "), name
+        assert "Columns:" in q.description, name
+
+
+def test_slug_keeps_chinese_and_drops_brackets():
+    assert slug("国办公开办函〔2019〕60号") == "国办公开办函-2019-60号"
+    assert slug("110_pingtan_2021.html") == "110_pingtan_2021-html"
