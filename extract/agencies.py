@@ -19,6 +19,12 @@ from typing import Optional
 from . import divisions
 from .model import AgencyMention, Document, DocumentInfo
 
+try:  # the citation helper's 文号 finder, where present; a local regex otherwise
+    from .docnumbers import find_docnumbers as _find_docnumbers
+except ImportError:  # pragma: no cover
+    _find_docnumbers = None
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号")
+
 DATA_PACKAGE = "disclosure_kg.extract.data"
 NATIONAL = divisions.NATIONAL
 
@@ -293,12 +299,15 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
     home = home_government(info)
     year = info.year
     out: list[AgencyMention] = []
-    taken: list[tuple[int, int]] = []
+    # an issuer code inside a 文号 (国办公开办函〔2019〕60号) is part of a number, not a mention
+    taken: list[tuple[int, int]] = _docnumber_spans(text)
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
     for m in _national_pattern().finditer(text):
+        if not free(m.start(), m.end()):
+            continue
         canon, parent = national()[m.group(0)]
         # 国务院 directly followed by a body of its own (国务院办公厅) is matched as the longer name
         out.append(AgencyMention(m.group(0), canon, parent or None, NATIONAL, m.start(), m.end()))
@@ -342,3 +351,9 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
 
     out.sort(key=lambda a: a.start)
     return out
+
+
+def _docnumber_spans(text: str) -> list[tuple[int, int]]:
+    if _find_docnumbers is not None:
+        return [(d.start, d.end) for d in _find_docnumbers(text)]
+    return [(m.start(), m.end()) for m in _DOC_NUMBER.finditer(text)]

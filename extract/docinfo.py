@@ -45,6 +45,7 @@ _REPORT_TITLE = re.compile(
 _STAT_PERIOD = re.compile(r"统计期限[^。；;]{0,12}?((?:19|20)\d{2})\s*年")
 _YEAR_HEADING = re.compile(r"^[ \t]*[（(]\s*((?:19|20)\d{2})\s*年度\s*[)）]", re.M)
 _PARAGRAPH_YEAR = re.compile(r"^[ \t#]*((?:19|20)\d{2})\s*年[，,是]", re.M)
+_TITLE_LABEL = re.compile(r"^\s*标题\s*[:：]\s*")
 _TITLE_JUNK = re.compile(r"^[#\s]+|\s+")
 _SENTENCE_PUNCT = re.compile(r"[，。；：:,;]")
 
@@ -103,6 +104,9 @@ def _find_title(doc: Document) -> tuple[str, int, int]:
     for i, (line, start) in enumerate(lines[:60]):
         if not line.strip():
             continue
+        label = _TITLE_LABEL.match(line)  # a crawler's "标题: …" line
+        if label:
+            line, start = line[label.end():], start + label.end()
         candidate, end = line, start + len(line)
         # a title broken over two lines (an OCR'd page): join with the line that completes it
         if i + 1 < len(lines) and _kind_from_title(_clean_title(line)) is None:

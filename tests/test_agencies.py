@@ -1,0 +1,120 @@
+"""Agencies named in the text: abbreviations expanded, relative names resolved against the
+reporting body, each placed under its government; no sentence fragments."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from disclosure_kg.extract.agencies import canonical_agency, find_agencies
+from disclosure_kg.extract.docinfo import document_info
+from disclosure_kg.extract.model import DocumentInfo
+from disclosure_kg.extract.pipeline import document_from_text, load
+
+YANGPU = DocumentInfo("AnnualReport", "", "上海市杨浦区人民政府", "310110", 2018)
+SHUYANG = DocumentInfo("AnnualReport", "", "沭阳县人民政府", "321322", 2025)
+PINGTAN = DocumentInfo("AnnualReport", "", "平潭综合实验区管理委员会", "350128", 2019)
+
+
+def _mentions(text: str, info: DocumentInfo):
+    doc = document_from_text(text)
+    return {(m.name, m.canonical, m.parent, m.adcode) for m in find_agencies(doc, info)}
+
+
+@pytest.mark.parametrize("text, info, expected", [
+    ("申请量较大的部门为：区房管局、区规土局、区市场监管局。", YANGPU, {
+        ("区房管局", "上海市杨浦区房屋管理局", "上海市杨浦区人民政府", "310110"),
+        ("区规土局", "上海市杨浦区规划和土地管理局", "上海市杨浦区人民政府", "310110"),
+        ("区市场监管局", "上海市杨浦区市场监督管理局", "上海市杨浦区人民政府", "310110"),
+    }),
+    # 规土局 was renamed in the 2019 reform
+    ("区规土局受理申请3件。", DocumentInfo("AnnualReport", "", "上海市杨浦区人民政府", "310110", 2020), {
+        ("区规土局", "上海市杨浦区规划和自然资源局", "上海市杨浦区人民政府", "310110"),
+    }),
+    ("本区政府及区府办负责。市政府办公厅和国务院办公厅部署。", YANGPU, {
+        ("本区政府", "上海市杨浦区人民政府", "上海市人民政府", "310110"),
+        ("区府办", "上海市杨浦区人民政府办公室", "上海市杨浦区人民政府", "310110"),
+        ("市政府办公厅", "上海市人民政府办公厅", "上海市人民政府", "310000"),
+        ("国务院办公厅", "国务院办公厅", "国务院", "100000"),
+    }),
+    ("县人力社保局、县医保局按要求公开。", SHUYANG, {
+        ("县人力社保局", "沭阳县人力资源和社会保障局", "沭阳县人民政府", "321322"),
+        ("县医保局", "沭阳县医疗保障局", "沭阳县人民政府", "321322"),
+    }),
+    ("区管委会办公室牵头，区教育局配合。", PINGTAN, {
+        ("区管委会办公室", "平潭综合实验区管理委员会办公室", "平潭综合实验区管理委员会", "350128"),
+        ("区教育局", "平潭综合实验区教育局", "平潭综合实验区管理委员会", "350128"),
+    }),
+    # traditional characters normalise first
+    ("區房管局及區政府辦公室負責。", YANGPU, {
+        ("区房管局", "上海市杨浦区房屋管理局", "上海市杨浦区人民政府", "310110"),
+        ("区政府办公室", "上海市杨浦区人民政府办公室", "上海市杨浦区人民政府", "310110"),
+    }),
+])
+def test_mentions(text, info, expected):
+    assert _mentions(text, info) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "全区政府信息公开工作稳步推进。",  # 全区: every district, and 政府信息 is a noun
+    "各区政府要在本级政府门户网站公开。",  # 各区: no one agency
+    "其中民政局1件，收取380元。",  # a bare body names no one agency
+    "区政府办公会议审议了要点，区政府办理了回复。",  # 办公/办理 are verbs here
+    "依据国办公开办函〔2021〕30号规定编制。",  # an issuer code inside a 文号
+])
+def test_no_false_mentions(text):
+    assert _mentions(text, YANGPU) == set()
+
+
+def test_township_governments_under_their_county():
+    got = _mentions("沙河镇政府和城南街道办事处开展培训。", DocumentInfo("AnnualReport", "", "北京市昌平区人民政府", "110114", 2018))
+    assert ("沙河镇政府", "北京市昌平区沙河镇人民政府", "北京市昌平区人民政府", "110114") in got
+    assert ("城南街道办事处", "北京市昌平区城南街道办事处", "北京市昌平区人民政府", "110114") in got
+
+
+@pytest.mark.parametrize("written, canonical, adcode", [
+    ("平潭综合实验区管委会", "平潭综合实验区管理委员会", "350128"),
+    ("瓯海区人民政府", "温州市瓯海区人民政府", "330304"),
+    ("国务院办公厅政府信息与政务公开办公室", "国务院办公厅政府信息与政务公开办公室", "100000"),
+    ("上海市人民政府办公厅", "上海市人民政府办公厅", "310000"),
+    ("沐阳县人民政府", "沭阳县人民政府", "321322"),
+])
+def test_canonical_agency(written, canonical, adcode):
+    got = canonical_agency(written)
+    assert got is not None and (got[0], got[2]) == (canonical, adcode)
+
+
+_AGENCY_END = re.compile(r"(人民政府|局|委员会|办公室|办公厅|中心|馆|办事处|国务院|部|秘书局)$")
+
+
+def test_corpus_mentions_are_names_not_fragments(corpus_dir):
+    """Every mention is a whole agency name: it ends like one, holds no punctuation, and its
+    canonical name is one per agency (the same written name in one division never splits)."""
+    seen: dict[tuple[str, str, object], str] = {}
+    for path in sorted(corpus_dir.iterdir()):
+        doc = load(path)
+        info, _ = document_info(doc)
+        for m in find_agencies(doc, info):
+            assert doc.text[m.start:m.end] == m.name
+            assert _AGENCY_END.search(m.canonical), (path.name, m)
+            assert not re.search(r"[，。、；：:,;\s《》“”]", m.name), (path.name, m)
+            key = (m.name, m.adcode or "", info.year)  # bodies renamed by a reform differ by year
+            assert seen.setdefault(key, m.canonical) == m.canonical, (path.name, m)
+
+
+def test_corpus_known_agencies(corpus_dir, gold):
+    """Agencies the district reports name, read back as canonical names under their government."""
+    by_agency = {g["agency"]: name for name, g in gold.items()}
+    checks = {
+        "上海市杨浦区人民政府": {"上海市杨浦区房屋管理局", "上海市杨浦区规划和土地管理局",
+                              "上海市杨浦区市场监督管理局", "上海市人民政府办公厅", "国务院办公厅"},
+        "北京市昌平区人民政府": {"北京市昌平区人力资源和社会保障局", "北京市昌平区沙河镇人民政府"},
+        "温州市瓯海区人民政府": {"温州市瓯海区人民政府办公室", "温州市瓯海区司法局"},
+    }
+    for agency, expected in checks.items():
+        if agency not in by_agency:
+            continue
+        doc = load(corpus_dir / by_agency[agency])
+        info, _ = document_info(doc)
+        found = {m.canonical for m in find_agencies(doc, info)}
+        assert expected <= found, (agency, expected - found)

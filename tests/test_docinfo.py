@@ -1,0 +1,79 @@
+"""Document identity: type, issuing body, division and year — on every corpus document as the
+gold gives them, and on sentences written for each trap."""
+from __future__ import annotations
+
+import pytest
+
+from disclosure_kg.extract.docinfo import document_info
+from disclosure_kg.extract.pipeline import document_from_text, load
+
+
+def test_corpus_identity_matches_gold(corpus_dir, gold):
+    wrong = []
+    for path in sorted(corpus_dir.iterdir()):
+        expected = gold.get(path.name)
+        if expected is None:
+            continue
+        info, _ = document_info(load(path))
+        got = {"type": info.type, "agency": info.agency, "adcode": info.adcode, "year": info.year}
+        want = {k: expected[k] for k in got}
+        if got != want:
+            wrong.append((path.name, got, want))
+    assert not wrong
+
+
+def test_corpus_agency_offsets_quote_the_issuer(corpus_dir):
+    for path in sorted(corpus_dir.iterdir()):
+        doc = load(path)
+        info, _ = document_info(doc)
+        if info.agency_start >= 0:
+            written = doc.text[info.agency_start:info.agency_end]
+            assert written and "\n" not in written, path.name
+
+
+def _info(text: str):
+    return document_info(document_from_text(text))
+
+
+def test_policy_notice_with_doc_number_and_signature():
+    info, _ = _info(
+        "某市人民政府办公厅关于印发《2021年政务公开工作要点》的通知\n"
+        "沪府办〔2021〕7号\n\n各区人民政府，市政府各委、办、局：\n\n现将要点印发给你们，请认真按照执行。\n\n"
+        "上海市人民政府办公厅\n2021年4月2日\n")
+    assert info.type == "PolicyDocument"
+    assert info.doc_number == "沪府办〔2021〕7号"
+    assert info.issued == "2021-04-02" and info.year == 2021
+
+
+def test_report_title_on_two_lines_department_report():
+    info, _ = _info("2024 年上海市人民政府办公厅政府信息公开\n工作年度报告\n本年度报告中所列数据统计期限为 2024\n年 1 月 1 日至 12 月 31 日。\n")
+    assert (info.type, info.agency, info.adcode, info.year) == ("AnnualReport", "上海市人民政府办公厅", "310000", 2024)
+
+
+def test_traditional_title_short_district_name():
+    info, _ = _info("甌海區人民政府2019年度政府信息公開工作年度報告\n本報告所列數據的統計期限自2019年1月1日起至2019年12月31日止。\n")
+    assert (info.agency, info.adcode, info.year) == ("温州市瓯海区人民政府", "330304", 2019)
+
+
+def test_ocr_misread_county_is_flagged():
+    info, findings = _info("沐阳县人民政府2024年政府信息公开工作年度报告\n\n沐阳县人民政府\n2025年1月20日\n")
+    assert (info.agency, info.adcode, info.year, info.issued) == ("沭阳县人民政府", "321322", 2024, "2025-01-20")
+    assert any(f.kind == "ocr-division" for f in findings)
+
+
+def test_report_without_title_reads_its_division_and_year():
+    info, _ = _info("一、概述\n2017年，杨浦区认真落实政务公开要求。区政府加强领导，本区各部门……\n"
+                    "二、主动公开政府信息情况\n2017年，杨浦区累计主动公开政府信息100条。我区依申请公开……\n")
+    assert (info.type, info.agency, info.adcode, info.year) == ("AnnualReport", "上海市杨浦区人民政府", "310110", 2017)
+
+
+def test_zone_report_and_chinese_numeral_date():
+    info, _ = _info("平潭综合实验区2012年政府信息公开工作年度报告\n本报告由区管委会办公室编制。\n二○一三年一月十日\n")
+    assert (info.agency, info.adcode, info.year, info.issued) == ("平潭综合实验区管理委员会", "350128", 2012, "2013-01-10")
+
+
+def test_national_notice_year_from_page_date():
+    info, _ = _info("标题: 国务院办公厅政府信息与政务公开办公室关于做好年度报告工作的通知\n发布时间: 2020-12-01 10:00\n"
+                    "各省、自治区、直辖市人民政府办公厅：现就有关事项通知如下：……（国办公开办函〔2019〕51号）\n")
+    assert (info.type, info.agency, info.adcode, info.year) == ("PolicyDocument", "国务院办公厅政府信息与政务公开办公室", "100000", 2020)
+    assert info.doc_number is None  # a 文号 in the body is a citation, not the notice's own
