@@ -216,6 +216,9 @@ def _layout(doc: Document, cfg: Settings) -> _Layout:
         e = cfg.clause_end.search(text, s)
         if not e or text[e.start()] == "\n" or not 0 < e.start() - s <= cfg.heading_max_chars:
             continue
+        line_end = text.find("\n", e.end())
+        if len(text[e.end():line_end if line_end >= 0 else len(text)].strip()) < 5:
+            continue  # a one-sentence paragraph leads nothing
         before = text[:m.start()].rstrip()
         if not before or before[-1] in cfg.sentence_end or before.endswith("\n"):
             headings.append((s, e.start()))

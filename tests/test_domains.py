@@ -1,0 +1,204 @@
+"""Disclosure domains: the SKOS scheme matches domains.md, and the extractor reports a domain
+where a report says something about the area (a heading, a table row, a list of disclosed areas),
+not where a word merely occurs (an agency name, a table column, a pension inside 养老保险)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+from rdflib.namespace import RDF, SKOS
+
+from disclosure_kg.extract import domains, vocab
+from disclosure_kg.extract.normalize import normalize
+from disclosure_kg.extract.pipeline import document_from_text, load
+
+DOMAIN = "https://w3id.org/disclosure-kg/domain/"
+SCHEME = URIRef(DOMAIN + "scheme")
+PILOT = URIRef(DOMAIN + "pilot-areas")
+ART20 = URIRef(DOMAIN + "article-20")
+
+
+def _found(text: str, threshold: float | None = None) -> set[str]:
+    return {r.domain for r in domains.find_domains(document_from_text(text), threshold)}
+
+
+# ------------------------------------------------------------------ the scheme
+
+
+def _reference_rows(corpus_dir: Path) -> list[dict]:
+    path = corpus_dir.parent / "reference" / "domains.md"
+    if not path.is_file():
+        pytest.skip("needs ../shared/reference/domains.md")
+    rows = []
+    for line in path.read_text("utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] and not cells[0].startswith(("prefLabel", "---")):
+            rows.append({"pref": cells[0], "en": cells[1], "from": cells[2],
+                         "alt": [a.strip() for a in cells[3].split(",") if a.strip()]})
+    assert rows, "no table rows in domains.md"
+    return rows
+
+
+def _scheme_concepts():
+    g = vocab.graph("domains.ttl")
+    return g, sorted(set(g.subjects(SKOS.inScheme, SCHEME)))
+
+
+def test_every_concept_has_one_label_per_language():
+    g, concepts = _scheme_concepts()
+    assert len(concepts) >= 37
+    for c in concepts:
+        langs = sorted(o.language for o in g.objects(c, SKOS.prefLabel))
+        assert langs == ["en", "zh-Hans", "zh-Hant"], c
+        assert (c, SKOS.topConceptOf, SCHEME) in g
+        assert re.fullmatch(r"[a-z]+(?:-[a-z0-9]+)*", str(c)[len(DOMAIN):]), c
+
+
+def test_traditional_labels_are_the_simplified_ones():
+    g, concepts = _scheme_concepts()
+    for c in concepts:
+        pref = {o.language: str(o) for o in g.objects(c, SKOS.prefLabel)}
+        assert normalize(pref["zh-Hant"]).text == pref["zh-Hans"], c
+        assert pref["zh-Hant"] != pref["zh-Hans"] or not re.search(r"[设资产护务贫灾业农险药监规划统计]", pref["zh-Hans"])
+
+
+def test_no_label_names_two_domains():
+    seen: dict[str, str] = {}
+    for c in domains.domain_concepts():
+        for label in (c.label, *c.alt):
+            assert seen.setdefault(label, c.label) == c.label, f"{label}: {seen[label]} and {c.label}"
+
+
+def test_scheme_has_every_domain_of_the_reference(corpus_dir):
+    by_pref = {c.label: c for c in domains.domain_concepts()}
+    for row in _reference_rows(corpus_dir):
+        assert row["pref"] in by_pref, row["pref"]
+        concept = by_pref[row["pref"]]
+        assert concept.pref["en"] == row["en"]
+        assert not set(row["alt"]) - set(concept.alt), row["pref"]
+
+
+def test_sources_follow_the_from_column(corpus_dir):
+    g, _ = _scheme_concepts()
+    pilot = set(g.subjects(SKOS.inScheme, PILOT))
+    items = {str(g.value(s, SKOS.notation)): s for s in g.subjects(SKOS.inScheme, ART20)}
+    assert len(pilot) == 26
+    assert sorted(items, key=int) == [str(n) for n in range(1, 16)]
+    by_pref = {c.label: URIRef(c.iri) for c in domains.domain_concepts()}
+    for row in _reference_rows(corpus_dir):
+        c = by_pref[row["pref"]]
+        matches = set(g.objects(c, SKOS.closeMatch))
+        assert (len(matches & pilot) == 1) == ("pilot" in row["from"]), row["pref"]
+        wanted = {items[n] for n in re.findall(r"\((\d+)\)", row["from"])}
+        assert matches & set(items.values()) == wanted, row["pref"]
+    for target in pilot | set(items.values()):
+        assert (target, RDF.type, SKOS.Concept) in g
+
+
+# ------------------------------------------------------------------ sentences written for each trap
+
+
+@pytest.mark.parametrize("text, yes, no", [
+    # a numbered lead clause names what the paragraph is about (traditional characters)
+    ("（二）推進財政預決算信息公開。", {"财政预决算"}, set()),
+    ("一是推進環境保護信息公開，定期發布空氣質量信息。", {"环境保护"}, set()),
+    # a list of disclosed areas
+    ("主动公开低保、特困人员、临时救助等信息。", {"社会救助"}, set()),
+    ("公开突发事件应急预案、预警信息。", {"应急管理"}, set()),
+    # rows of the 2019/2021 Article 20 table, laid out with separators or run together
+    ("行政事业性收费 | 35 | -4", {"行政事业性收费"}, set()),
+    ("第二十条第（五）项信息内容本年处理决定数量行政许可2293第二十条第（六）项信息内容本年处理决定数量行政处罚1282行政强制42",
+     {"行政许可与政务服务", "行政处罚与行政强制"}, set()),
+    # a category with its count
+    ("安全生产、应急管理类信息77条。", {"安全生产", "应急管理"}, set()),
+    # agency names are not the area's information
+    ("區環保局、區審計局、區人力社保局、县医保局负责。", set(), {"环境保护", "审计", "社会保险"}),
+    # the applicant column of the 2021 table
+    ("申请人情况 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他", set(), {"公共法律服务"}),
+    # pensions and health insurance are social insurance, not elderly care or health
+    ("公开养老保险、医疗保险、失业保险等信息。", {"社会保险"}, {"养老服务", "卫生健康"}),
+    ("方便群众查询养老、医疗个人账户及退休养老金。", set(), {"养老服务"}),
+    # words with other senses
+    ("展现大气磅礴的城市风貌，开展警示教育和宣传教育。", set(), {"环境保护", "义务教育"}),
+    ("发生重大突发事件时，要及时回应。", set(), {"应急管理"}),
+    ("政府信息公开的收费及减免情况：本年度没有收费项目。", set(), {"行政事业性收费"}),
+    ("本年度属于行政执法案卷 | 6 | 0", set(), {"行政处罚与行政强制"}),
+    ("单位要在年度预算中统筹考虑。", set(), {"财政预决算"}),
+    # a cited title is the document's subject, not a disclosure
+    ("印发《关于长期护理保险试点的实施方案》。", set(), {"社会保险"}),
+])
+def test_sentences(text, yes, no):
+    found = _found(text)
+    assert yes <= found, found
+    assert not (no & found), found
+
+
+def test_weight_threshold_and_evidence():
+    text = "（二）推进保障性住房信息公开。公开公租房、廉租住房分配结果。区环保局参加。"
+    doc = document_from_text(text)
+    everything = domains.find_domains(doc, threshold=0.0)
+    default = domains.find_domains(doc)
+    assert {r.domain for r in default} <= {r.domain for r in everything}
+    housing = next(r for r in default if r.domain == "保障性住房")
+    assert housing.weight >= domains.settings().threshold
+    assert {m.context for m in housing.mentions} == {"heading", "list"}
+    for r in everything:
+        for m in r.mentions:
+            assert doc.text[m.start:m.end] == m.label
+            assert m.weight > 0
+
+
+# ------------------------------------------------------------------ real sentences of the corpus
+
+
+def _passage_at(corpus_dir: Path, name: str, anchor: str) -> str:
+    """The sentence of a corpus document that holds ``anchor`` (normalised text); the whole
+    paragraph when the anchor ends with ¶ (a lead sentence needs the paragraph it leads)."""
+    text = load(corpus_dir / name).text
+    paragraph = anchor.endswith("¶")
+    anchor = anchor.rstrip("¶")
+    k = text.find(anchor)
+    assert k >= 0, f"{anchor!r} not in {name}"
+    stops = "\n" if paragraph else "。\n"
+    start = max(text.rfind(ch, 0, k) for ch in stops) + 1
+    ends = [e for e in (text.find(ch, k + len(anchor)) for ch in stops) if e >= 0]
+    return text[start:(min(ends) + 1 if ends else len(text))]
+
+
+@pytest.mark.parametrize("name, anchor, yes, no", [
+    ("004_740063c653017d1b.txt", "推进保障性住房信息公开¶", {"保障性住房"}, set()),
+    ("004_740063c653017d1b.txt", "按月公开低保", {"社会救助"}, set()),
+    ("004_740063c653017d1b.txt", "区人力社保局", set(), {"社会保险", "公务员招考"}),
+    ("004_740063c653017d1b.txt", "雨季防汛", set(), {"救灾"}),
+    ("000_e12181306ca0a942.txt", "“双公示”工作", {"行政许可与政务服务", "行政处罚与行政强制"}, set()),
+    ("000_e12181306ca0a942.txt", "收费目录清单", set(), {"征地补偿"}),
+    ("001_921786cd5a80cdaf.txt", "个人账户", set(), {"养老服务", "行政事业性收费"}),
+    ("002_4abc55ab1248088c.txt", "重大突发事件时", set(), {"应急管理"}),
+    ("002_4abc55ab1248088c.txt", "年度预算中", set(), {"财政预决算"}),
+    ("101_pingtan_2011.txt", "行政许可类信息", {"行政许可与政务服务", "重大建设项目", "安全生产", "应急管理"}, set()),
+    ("104_pingtan_2019.txt", "农机购置补贴资金", {"涉农补贴"}, set()),
+    ("108_shanghai_office_2025.txt", "一是政策信息分散", set(), {"市场监管"}),
+])
+def test_corpus_sentences(corpus_dir, name, anchor, yes, no):
+    found = _found(_passage_at(corpus_dir, name, anchor))
+    assert yes <= found, found
+    assert not (no & found), found
+
+
+def test_corpus_documents_against_gold(corpus_dir, gold):
+    """Micro precision (against must + allowed) and recall (against must) over the corpus."""
+    tp = fp = fn = 0
+    for source, answer in gold.items():
+        path = corpus_dir / source
+        if not path.is_file():
+            continue
+        found = {r.domain for r in domains.find_domains(load(path))}
+        must = set(answer["domains"]["must"])
+        tp += len(found & must)
+        fp += len(found - must - set(answer["domains"]["allowed"]))
+        fn += len(must - found)
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall)
+    assert 2 * precision * recall / (precision + recall) >= 0.95
