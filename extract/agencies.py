@@ -273,12 +273,46 @@ def canonical_agency(written: str, home: Optional[Government] = None, year: Opti
         if body is None:
             continue
         return name_agency(pre[1], body) + ([pre[2]] if pre[2] else [],)
+    town = _township_issuer(written, home, year)
+    if town is not None:
+        return town
     # a bare division (the title of 杨浦区2018年度…): its government
     pre = _prefix_before(written, len(written), home, year, strict=False)
     if pre is not None and pre[0] == 0:
         gov = pre[1]
         body = bodies()["管理委员会"][0] if gov.level == "zone" else bodies()["人民政府"][0]
         return name_agency(gov, body) + ([pre[2]] if pre[2] else [],)
+    return None
+
+
+_TOWNSHIP_ISSUER = re.compile(r"^(?P<head>[\u4e00-\u9fff]+?)(?P<kind>镇人民政府|镇政府|镇|乡人民政府|乡政府|乡|街道办事处|街道)$")
+
+
+def township_name(county: Government, stem: str, kind: str) -> str:
+    """沙河 + 镇 under 北京市昌平区 → 北京市昌平区沙河镇人民政府; 街道 → …街道办事处."""
+    return county.prefix + stem + (kind + "人民政府" if kind in ("镇", "乡") else "街道办事处")
+
+
+def _township_issuer(written: str, home: Optional[Government], year: Optional[int]):
+    """A township or sub-district as a whole name (杨浦区五角场街道办事处, 沭城街道): the county
+    is written before it, or is the reporting body's."""
+    m = _TOWNSHIP_ISSUER.match(written)
+    if not m:
+        return None
+    head, kind = m.group("head"), m.group("kind")[:2] if m.group("kind").startswith("街道") else m.group("kind")[0]
+    for cut in range(len(head) - 2, -1, -1):
+        stem = head[cut:]
+        if not 2 <= len(stem) <= 6 or any(c in _TOWNSHIP_STEM_STOP for c in stem):
+            continue
+        if cut == 0:
+            county = home if home is not None and home.level == "county" else None
+        else:
+            pre = _prefix_before(written, cut, home, year, strict=False)
+            county = pre[1] if pre is not None and pre[0] == 0 and pre[1].level == "county" else None
+            finding = [pre[2]] if pre is not None and pre[2] else []
+        if county is None:
+            continue
+        return township_name(county, stem, kind), county.name, county.adcode, (finding if cut else [])
     return None
 
 
@@ -345,8 +379,8 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
         county = government_of(home.adcode) if home.level == "zone" else home
         suffix = m.group(2)
         kind = suffix[0] if suffix[0] in "镇乡" else "街道"
-        full = stem + (kind + "人民政府" if kind in "镇乡" else "街道办事处")
-        out.append(AgencyMention(text[s:m.end()], county.prefix + full, county.name, county.adcode, s, m.end()))
+        out.append(AgencyMention(text[s:m.end()], township_name(county, stem, kind), county.name, county.adcode,
+                                 s, m.end()))
         taken.append((s, m.end()))
 
     out.sort(key=lambda a: a.start)

@@ -45,6 +45,7 @@ _REPORT_TITLE = re.compile(
 _STAT_PERIOD = re.compile(r"统计期限[^。；;]{0,12}?((?:19|20)\d{2})\s*年")
 _YEAR_HEADING = re.compile(r"^[ \t]*[（(]\s*((?:19|20)\d{2})\s*年度\s*[)）]", re.M)
 _PARAGRAPH_YEAR = re.compile(r"^[ \t#]*((?:19|20)\d{2})\s*年[，,是]", re.M)
+_HAS_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 _TITLE_LABEL = re.compile(r"^\s*标题\s*[:：]\s*")
 _TITLE_JUNK = re.compile(r"^[#\s]+|\s+")
 _SENTENCE_PUNCT = re.compile(r"[，。；：:,;]")
@@ -74,6 +75,16 @@ def _clean_title(s: str) -> str:
     return _TITLE_JUNK.sub("", s)
 
 
+_CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=年)")
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
+
+
+def _title_for_reading(title: str) -> str:
+    """The title with a Chinese-numeral year in digits and a trailing note such as （全文） cut."""
+    t = _CN_YEAR.sub(lambda m: str(_cn_number(m.group(1))), title)
+    return _TRAILING_NOTE.sub("", t)
+
+
 def _looks_like_title(line: str) -> bool:
     t = _clean_title(line)
     if not (6 <= len(t) <= 80) or _SENTENCE_PUNCT.search(t) or t.startswith(("本报告", "根据", "依据")):
@@ -82,7 +93,7 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _kind_from_title(title: str) -> Optional[str]:
-    t = re.sub(r"[》”\"）)]+$", "", title)
+    t = re.sub(r"[》”\"）)]+$", "", _title_for_reading(title))
     for kind, where, word in _kinds():
         if where == "title-end" and t.endswith(word):
             return kind
@@ -101,6 +112,7 @@ def _find_title(doc: Document) -> tuple[str, int, int]:
     for line in text.split("\n"):
         lines.append((line, pos))
         pos += len(line) + 1
+    weak: Optional[tuple[str, int, int]] = None
     for i, (line, start) in enumerate(lines[:60]):
         if not line.strip():
             continue
@@ -115,11 +127,15 @@ def _find_title(doc: Document) -> tuple[str, int, int]:
                 candidate, end = line + nxt, lines[i + 1][1] + len(nxt)
         if _looks_like_title(candidate) and (not header or _clean_title(candidate) == header):
             lead = len(candidate) - len(candidate.lstrip("# \t"))
-            return _clean_title(candidate), start + lead, end
+            found = (_clean_title(candidate), start + lead, end)
+            if _kind_from_title(found[0]) == "AnnualReport" and not _HAS_YEAR.search(_title_for_reading(found[0])):
+                weak = weak or found  # 政府信息公开年报 as a column name names no report
+                continue
+            return found
     if header:
         m = _loose(header).search(text)
         return (header, m.start(), m.end()) if m else (header, -1, -1)
-    return "", -1, -1
+    return weak or ("", -1, -1)
 
 
 def _loose(s: str) -> re.Pattern:
@@ -140,7 +156,7 @@ def _doc_type(title: str, text: str) -> str:
 
 def _issuer_in_title(title: str, kind: str) -> str:
     if kind == "AnnualReport":
-        m = _REPORT_TITLE.match(title)
+        m = _REPORT_TITLE.match(_title_for_reading(title))
         if m:
             return m.group("pre") or m.group("post")
         return ""
@@ -273,7 +289,7 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
     if kind == "PolicyDocument":
         year = int(issued[:4]) if issued else None
     else:
-        m = _REPORT_TITLE.match(title) if title else None
+        m = _REPORT_TITLE.match(_title_for_reading(title)) if title else None
         if m:
             year = int(m.group("year"))
         else:
@@ -307,17 +323,18 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
         m4 = _loose(issuer).search(text, max(t_start, 0))
         i = m4.start() if m4 and t_start >= 0 else -1
         got = _read_agency(issuer, i, year)
+    freq = _division_by_frequency(text) if got is None else None
+    # relative names in a header or signature (区府办) read against the division the text names
+    home = agencies.government_of(freq[0].adcode) if freq is not None else None
     for key in ("发布机构", "来源"):
         if got is None and doc.header.get(key):
-            got = _read_agency(_clean_title(doc.header[key]), -1, year)
+            got = _read_agency(_clean_title(doc.header[key]), -1, year, home)
     if got is None and signed:
         line, s = _signature(text, signed[1])
-        got = _read_agency(_clean_title(line), s, year)
-    if got is None:
-        freq = _division_by_frequency(text)
-        if freq is not None:
-            d, s, e = freq
-            got = _read_agency(text[s:e], s, year)
+        got = _read_agency(_clean_title(line), s, year, home)
+    if got is None and freq is not None:
+        d, s, e = freq
+        got = _read_agency(text[s:e], s, year)
     if got is None:
         findings.append(Finding("identity", "the issuing body could not be read from title, header or signature"))
         agency, adcode, a_start, a_end = "", "", -1, -1

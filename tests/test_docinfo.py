@@ -77,3 +77,28 @@ def test_national_notice_year_from_page_date():
                     "各省、自治区、直辖市人民政府办公厅：现就有关事项通知如下：……（国办公开办函〔2019〕51号）\n")
     assert (info.type, info.agency, info.adcode, info.year) == ("PolicyDocument", "国务院办公厅政府信息与政务公开办公室", "100000", 2020)
     assert info.doc_number is None  # a 文号 in the body is a citation, not the notice's own
+
+
+@pytest.mark.parametrize("title, agency, adcode, year", [
+    # a Chinese-numeral year and a trailing note
+    ("杨浦区二〇一九年政府信息公开工作年度报告（全文）", "上海市杨浦区人民政府", "310110", 2019),
+    # a department's own report is the department's
+    ("上海市杨浦区房屋管理局2019年政府信息公开工作年度报告", "上海市杨浦区房屋管理局", "310110", 2019),
+    ("2020年杨浦区房管局政府信息公开工作年度报告", "上海市杨浦区房屋管理局", "310110", 2020),
+    ("教育部2019年政府信息公开工作年度报告", "教育部", "100000", 2019),
+    ("福建省2019年政府信息公开工作年度报告", "福建省人民政府", "350000", 2019),
+    ("平潭综合实验区管委会2018年政府信息公开工作年度报告", "平潭综合实验区管理委员会", "350128", 2018),
+    # a former name in its own years: the division that carries it on
+    ("开封县人民政府2013年政府信息公开工作年度报告", "开封市祥符区人民政府", "410212", 2013),
+    # townships and sub-districts sit under their county's code
+    ("杨浦区五角场街道办事处2019年度政府信息公开工作年度报告", "上海市杨浦区五角场街道办事处", "310110", 2019),
+    ("北京市昌平区沙河镇人民政府2018年政府信息公开工作年度报告", "北京市昌平区沙河镇人民政府", "110114", 2018),
+])
+def test_report_titles(title, agency, adcode, year):
+    info, _ = _info(title + "\n本报告所列数据的统计期限自1月1日起至12月31日止。\n")
+    assert (info.type, info.agency, info.adcode, info.year) == ("AnnualReport", agency, adcode, year)
+
+
+def test_column_name_is_not_the_title():
+    info, _ = _info("政府信息公开年报\n瓯海区人民政府2021年度政府信息公开工作年度报告\n正文\n")
+    assert (info.agency, info.year) == ("温州市瓯海区人民政府", 2021)
