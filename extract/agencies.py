@@ -42,6 +42,7 @@ _NOT_BEFORE_RELATIVE = set("全各每本我两该地社城园景新老街片校�
 _NOT_AFTER_BAN = set("公理事法好结件")
 # A bare 政府 followed by these is a compound noun (政府信息, 政府网站), not the government.
 _NOT_AFTER_GOV = ("信息", "网站", "门户", "公报", "规章", "工作", "数据", "采购", "职能", "部门", "机构", "购买", "投资", "性", "系统")
+_LIST_JOINERS = ("、", "和", "及")
 _LEVEL_CHARS = ("省", "市", "区", "县", "旗", "州", "盟")
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,4}?)(镇人民政府|镇政府|乡人民政府|乡政府|街道办事处)")
 _TOWNSHIP_STEM_STOP = set("各等和及与或的在对由向从为是县区市乡镇个全")
@@ -347,6 +348,7 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
         out.append(AgencyMention(m.group(0), canon, parent or None, NATIONAL, m.start(), m.end()))
         taken.append((m.start(), m.end()))
 
+    last: Optional[tuple[int, Government]] = None
     for m in _body_pattern().finditer(text):
         written = m.group(0)
         nxt = text[m.end():m.end() + 2]
@@ -355,6 +357,9 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
         if written == "政府" and nxt.startswith(_NOT_AFTER_GOV):
             continue
         pre = _prefix_before(text, m.start(), home, year)
+        if pre is None and last is not None and text[last[0]:m.start()] in _LIST_JOINERS:
+            # an enumeration shares its first item's prefix (区环保局、财政局 → both the district's)
+            pre = (m.start(), last[1], None)
         if pre is None:
             continue
         start, gov, _finding = pre
@@ -366,6 +371,7 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
         canon, parent, adcode = name_agency(gov, body)
         out.append(AgencyMention(text[start:m.end()], canon, parent, adcode, start, m.end()))
         taken.append((start, m.end()))
+        last = (m.end(), gov) if body.kind == "department" else None
 
     for m in _TOWNSHIP.finditer(text):
         stem = m.group(1)

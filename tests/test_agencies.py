@@ -66,6 +66,11 @@ def test_no_false_mentions(text):
     assert _mentions(text, YANGPU) == set()
 
 
+def test_enumeration_shares_its_first_prefix():
+    got = _mentions("县环境国土资源局、公安局、卫生局和县供电公司。其中民政局1件。", SHUYANG)
+    assert {m[1] for m in got} == {"沭阳县环境与国土资源局", "沭阳县公安局", "沭阳县卫生局"}
+
+
 def test_township_governments_under_their_county():
     got = _mentions("沙河镇政府和城南街道办事处开展培训。", DocumentInfo("AnnualReport", "", "北京市昌平区人民政府", "110114", 2018))
     assert ("沙河镇政府", "北京市昌平区沙河镇人民政府", "北京市昌平区人民政府", "110114") in got
