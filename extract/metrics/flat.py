@@ -1,0 +1,296 @@
+"""Tables as text: one cell a line, `|` rows, or cells run together with no separator at all.
+
+Row labels of the template anchor the figures that follow them; figures that follow no label
+(a PDF copy that lost a label) go to the next row in template order. Figure strings are cut
+into cells where the row's printed identity (总计 = Σ parts) or the table's shape allows only
+one reading.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from ..model import Document, Finding
+from .labels import data, squeeze
+from .rows import RowReading
+from .splits import Cell, cell_value, split_cells
+from .templates import (Column, Row, find_region, statistics_rows, table2_rows, table3_groups,
+                        table3_rows, table4_columns, templates)
+from .tokens import Event, LabelSpec, Token, events, find_labels
+
+Accept = Callable[[list[Cell]], bool]
+
+
+def _sum_ok(cells: list[Cell]) -> bool:
+    vals = [cell_value(c) or 0.0 for c in cells]
+    return abs(sum(vals[:-1]) - vals[-1]) < 1e-6
+
+
+def _le_ok(cells: list[Cell]) -> bool:
+    vals = [cell_value(c) for c in cells]
+    return not (vals[0] is not None and vals[1] is not None and vals[0] > vals[1])
+
+
+def groups_of(evs: list[Event]) -> list[tuple[Optional[object], list[Token], int]]:
+    """(label key or None, figure tokens, label start) for each run of figures."""
+    out = []
+    key, start, toks = None, -1, []
+    for ev in evs:
+        if ev.kind == "label":
+            if toks:
+                out.append((key, toks, start))
+            key, start, toks = ev.label.key, ev.start, []
+        elif ev.kind in ("num", "blank"):
+            toks.append(ev.token)
+        else:
+            if toks:
+                out.append((key, toks, start))
+            key, start, toks = None, -1, []
+    if toks:
+        out.append((key, toks, start))
+    return out
+
+
+def _readings(tokens: list[Token], rows: list[Row], n: int, accept: Optional[Accept]) -> list[list[list[Cell]]]:
+    """Candidates for reading ``tokens`` as len(rows) rows of n cells each."""
+    k = len(rows)
+    check = None
+    if accept:
+        def check(cells: list[Cell]) -> bool:
+            return all(accept(cells[i * n:(i + 1) * n]) for i in range(k))
+    cands = split_cells(tokens, k * n, check)
+    if not cands and accept:
+        loose = split_cells(tokens, k * n, None)
+        if len(loose) == 1:  # one reading only: keep it, the identity check will report it
+            cands = loose
+    return [[c[i * n:(i + 1) * n] for i in range(k)] for c in cands]
+
+
+def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], start: int, end: int,
+              n: int, accept: Optional[Accept], ignorable, table: str,
+              follow_order: bool = True) -> tuple[list[RowReading], list[Finding]]:
+    labels = find_labels(doc.text, start, end, specs)
+    evs = events(doc.text, start, end, labels, ignorable)
+    readings: dict[int, RowReading] = {}
+    findings: list[Finding] = []
+    cursor = 0
+    for key, toks, lstart in groups_of(evs):
+        if isinstance(key, int):
+            first = key
+        elif follow_order and key is None and cursor < len(rows) and readings:
+            first = cursor
+        else:
+            continue
+        done = False
+        for k in range(1, min(4, len(rows) - first) + 1):
+            cands = _readings(toks, rows[first:first + k], n, accept)
+            if cands:
+                for i in range(k):
+                    idx = first + i
+                    if idx in readings:
+                        continue
+                    per_row = []
+                    for c in cands:
+                        if c[i] not in per_row:
+                            per_row.append(c[i])
+                    label_text = doc.text[lstart:lstart + 40].split("\n")[0] if (i == 0 and lstart >= 0) else rows[idx].labels[0]
+                    label_text = _label_text(doc, labels, lstart) if i == 0 and lstart >= 0 else rows[idx].labels[0]
+                    readings[idx] = RowReading(rows[idx], per_row, rows[idx].columns, label_text)
+                cursor = max(cursor, first + k)
+                done = True
+                break
+        if not done and isinstance(key, int):
+            s, e = toks[0].start, toks[-1].end
+            findings.append(Finding("unparsed-cell", f"表{table} {rows[key].labels[0]}: figures "
+                                    f"{doc.text[s:e]!r} do not fit the row's {n} cells", s, e))
+    return [readings[i] for i in sorted(readings)], findings
+
+
+def _label_text(doc: Document, labels, lstart: int) -> str:
+    for l in labels:
+        if l.start == lstart:
+            return l.text
+    return ""
+
+
+def _ignorable(words: list[str]):
+    keys = sorted({squeeze(w) for w in words if squeeze(w)}, key=len, reverse=True)
+
+    def check(text: str) -> bool:
+        s = squeeze(text)
+        for k in keys:
+            s = s.replace(k, "")
+        s = re.sub(r"[一二三四五六七八九十]", "", s)
+        return not s
+    return check
+
+
+# ------------------------------------------------------------------ table 三
+
+def table3(doc: Document, fmt: str) -> tuple[list[RowReading], list[Finding]]:
+    region = find_region(doc.text, "三")
+    if not region:
+        return [], []
+    end4 = find_region(doc.text, "四", region[0])
+    start, end = region[0], (end4[0] if end4 and end4[0] > region[0] else region[1])
+    rows = list(table3_rows(fmt))
+    specs = [LabelSpec(i, list(r.labels), r.numbering) for i, r in enumerate(rows)]
+    specs += [LabelSpec("group", g["labels"], g.get("numbering")) for g in table3_groups(fmt)]
+    t = templates()["table3"]
+    words = t["headers"] + [w for ws in t["column_labels"].values() for w in ws]
+    return fill_rows(doc, rows, specs, start, end, len(rows[0].columns), _sum_ok, _ignorable(words), "三")
+
+
+# ------------------------------------------------------------------ table 四
+
+def table4(doc: Document, fmt: str) -> tuple[list[RowReading], list[Finding]]:
+    region = find_region(doc.text, "四")
+    if not region:
+        return [], []
+    start, end = region
+    t = templates()["table4"]
+    specs = [LabelSpec("header", [h]) for h in t["headers"]]
+    labels = find_labels(doc.text, start, end, specs)
+    evs = events(doc.text, start, end, labels, _ignorable(t["headers"] + ["注"]))
+    toks: list[Token] = []
+    for ev in evs:
+        if ev.kind in ("num", "blank"):
+            toks.append(ev.token)
+        elif ev.kind == "break" and toks:
+            if _count_ok(toks):
+                break
+    columns = table4_columns()
+    n = len(columns)
+    if not toks:
+        return [], []
+    accept = _blocks_ok(len(t["block_columns"]))
+    cands = split_cells(toks, n, accept)
+    if not cands:
+        loose = split_cells(toks, n, None)
+        cands = loose if len(loose) == 1 else []
+    if not cands:
+        s, e = toks[0].start, toks[-1].end
+        return [], [Finding("unparsed-cell", f"表四: figures {doc.text[s:e]!r} do not fit its {n} cells", s, e)]
+    readings = []
+    width = len(t["block_columns"])
+    for b, block in enumerate(t["blocks"]):
+        metric = block["metric"]
+        bd = tuple([block["path"]] if block["path"] else [])
+        cols = tuple(Column(c, c or "总计") for c in t["block_columns"])
+        row = Row("四", (metric,), metric, bd, cols)
+        per = []
+        for c in cands:
+            if c[b * width:(b + 1) * width] not in per:
+                per.append(c[b * width:(b + 1) * width])
+        readings.append(RowReading(row, per, cols, _block_name(block)))
+    return readings, []
+
+
+def _block_name(block: dict) -> str:
+    from .labels import label
+    return label(block["metric"]) + (f"（{label(block['path'])}）" if block["path"] else "")
+
+
+def _count_ok(toks: list[Token]) -> bool:
+    return len(toks) >= len(table4_columns()) or sum(len(t.text) for t in toks) >= len(table4_columns())
+
+
+def _blocks_ok(width: int) -> Accept:
+    def ok(cells: list[Cell]) -> bool:
+        return all(_sum_ok(cells[i:i + width]) for i in range(0, len(cells), width))
+    return ok
+
+
+# ------------------------------------------------------------------ table 二
+
+def table2(doc: Document, fmt: str) -> tuple[list[RowReading], list[Finding]]:
+    region = find_region(doc.text, "二")
+    if not region:
+        return [], []
+    start, end = region
+    rows = list(table2_rows(fmt))
+    t = templates()["table2"]
+    specs = [LabelSpec(i, list(r.labels)) for i, r in enumerate(rows)]
+    specs += [LabelSpec("group", [g]) for g in t["groups"]]
+    labels = find_labels(doc.text, start, end, specs)
+    words = [w for ws in t["column_labels"].values() for w in ws] + t["groups"] + ["单位", "万元", "元", "项"]
+    evs = events(doc.text, start, end, labels, _ignorable(words))
+    readings: list[RowReading] = []
+    findings: list[Finding] = []
+    taken: set[int] = set()
+    for key, toks, lstart in groups_of(evs):
+        if not isinstance(key, int) or key in taken:
+            continue
+        row = rows[key]
+        n = len(row.columns)
+        cands = _table2_candidates(toks, n)
+        label_text = _label_text(doc, labels, lstart)
+        if not cands:
+            s, e = toks[0].start, toks[-1].end
+            findings.append(Finding("unparsed-cell", f"表二 {label_text}: figures {doc.text[s:e]!r} do not fit {n} cells", s, e))
+            continue
+        cols = row.columns
+        if len(cands[0]) < n:  # a short row: the first figures lead, the last closes the row
+            cols = tuple(row.columns[:len(cands[0]) - 1]) + (row.columns[-1],)
+            findings.append(Finding("short-row", f"表二 {label_text}: {len(cands[0])} figures for {n} columns; "
+                                    f"read as {[c.printed for c in cols]}", toks[0].start, toks[-1].end))
+        taken.add(key)
+        mult = _multiplier(doc.text, lstart, start)
+        readings.append(RowReading(row, cands, cols, label_text, multiplier=mult))
+    return readings, findings
+
+
+def _table2_candidates(toks: list[Token], n: int) -> list[list[Cell]]:
+    clean = all(len(split_cells([t], 1)) == 1 for t in toks)
+    if clean and len(toks) > n and len({t.text for t in toks}) == 1 and n == 1:
+        toks = toks[:1]  # a spanned cell copied into every column it covered
+    if clean and 2 <= len(toks) < n:
+        return [[(t, 0, len(t.text)) for t in toks]]
+    if clean and len(toks) > n:
+        return []
+    return split_cells(toks, n)
+
+
+def _multiplier(text: str, label_start: int, region_start: int) -> float:
+    units = data("metrics_numbers.json")["money_units"]
+    before = text[max(region_start, label_start - 60):label_start]
+    hits = list(re.finditer(r"单位\s*[：:]\s*(亿元|万元|千元|元)", before))
+    return float(units[hits[-1].group(1)]) if hits else 1.0
+
+
+# ------------------------------------------------------------------ 2008 统计表
+
+def statistics(doc: Document) -> tuple[list[RowReading], list[Finding]]:
+    region = find_region(doc.text, "统计表")
+    if not region:
+        return [], []
+    start, end = region
+    rows = list(statistics_rows())
+    t = templates()["statistics"]
+    specs = [LabelSpec(i, list(r.labels)) for i, r in enumerate(rows)]
+    specs += [LabelSpec("header", [h]) for h in t["headers"]]
+    header_end = min([m.end() for m in re.finditer("历年累计|年度", doc.text[start:end])] or [0]) + start
+    two = "累计" in doc.text[start:start + 200]
+    n = 2 if two else 1
+    units = t["units"]
+    words = t["headers"] + list(units) + ["其中"]
+    readings, findings = fill_rows(doc, rows, specs, header_end, end, n, _le_ok if two else None,
+                                   _ignorable(words), "统计表", follow_order=False)
+    for r in readings:
+        r.emit = (0,)
+        unit_text = _unit_after(doc.text, r, units)
+        if unit_text:
+            r.unit = units[unit_text]
+            r.multiplier = float(data("metrics_numbers.json")["money_units"].get(unit_text, 1))
+    return readings, findings
+
+
+def _unit_after(text: str, reading: RowReading, units: dict) -> str:
+    if not reading.candidates:
+        return ""
+    first = reading.candidates[0][0][0]
+    before = text[max(0, first.start - 4):first.start].strip()
+    for u in sorted(units, key=len, reverse=True):
+        if before.endswith(u):
+            return u
+    return ""

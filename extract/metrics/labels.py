@@ -1,0 +1,48 @@
+"""Concept labels for the figures, read from ontology/metrics.ttl (never repeated in code)."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..vocab import Concept, concepts
+
+ONTOLOGY = "metrics.ttl"
+BREAKDOWN_NS = "https://w3id.org/disclosure-kg/breakdown/"
+METRIC_NS = "https://w3id.org/disclosure-kg/metric/"
+
+
+@lru_cache(maxsize=None)
+def by_local() -> dict[str, Concept]:
+    """IRI local name → concept (metric:… and breakdown:… share no local names)."""
+    return {c.iri.rsplit("/", 1)[-1]: c for c in concepts(ONTOLOGY)}
+
+
+def label(local: str) -> str:
+    """zh-Hans prefLabel of the concept with this local name."""
+    return by_local()[local].label
+
+
+def unit(local: str) -> str:
+    vals = by_local()[local].extra.get("unit", ())
+    return vals[0] if vals else ""
+
+
+def scheme_members(scheme: str) -> list[str]:
+    """Local names of the members of one breakdown code list, in file order of the template data."""
+    iri = BREAKDOWN_NS + scheme
+    return [k for k, c in by_local().items() if iri in c.schemes]
+
+
+@lru_cache(maxsize=None)
+def data(name: str) -> dict:
+    return json.loads(resources.files("disclosure_kg.extract.data").joinpath(name).read_text("utf-8"))
+
+
+_SQUEEZE = re.compile(r"[\s|｜:：,，、.．;；“”\"'‘’()（）\[\]【】《》<>/／\-—_*#]")
+
+
+def squeeze(s: str) -> str:
+    """Text without spaces and punctuation, so printed labels match however a copy spaced them."""
+    return _SQUEEZE.sub("", s)

@@ -1,0 +1,170 @@
+"""A table's text as a stream of labels, figures and breaks.
+
+Tables reach us as HTML grids, as text one cell a line, as markdown-ish `|` rows, or with the
+cells run together (`一、本年新收政府信息公开申请数量230 000023`). Whatever the shape, the text
+between two recognised row labels holds that row's figures; a figure string may still need
+splitting into cells (splits.py). Row numbering glued to the next label (`00000002.其他…`) is
+recognised as numbering, not as a figure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .labels import squeeze
+
+CJK = "\u4e00-\u9fff"
+# a figure: optional sign, digits, optional decimals, optional 元 glued on
+_NUM = re.compile(rf"(?<![A-Za-z\d.])-?\d+(?:\.\d+)?(?![\d])")
+_NUMBERING_AFTER = re.compile(rf"\s*[.、．]\s*(?=[{CJK}“\"(（])")
+_BLANK = re.compile(r"(?:(?<=[\s|])|^)(?:/|／|—{1,2}|－|-|–)(?=[\s|]|$)")
+_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+_FOOTER = re.compile(r"(?m)^\s*[—-]\s*\d+\s*[—-]\s*$")
+_SEP = re.compile(r"[\s|｜]+")
+
+
+@dataclass
+class Token:
+    kind: str  # "num" | "blank" | "text"
+    text: str
+    start: int
+    end: int
+    unit_suffix: str = ""  # 元 glued to a figure
+
+
+@dataclass
+class Label:
+    key: object  # what the caller attached to the label (row spec, "header", …)
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Event:
+    kind: str  # "label" | "num" | "blank" | "break"
+    start: int
+    end: int
+    token: Optional[Token] = None
+    label: Optional[Label] = None
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Figures, blanks and text runs of text[start:end] (separators dropped)."""
+    masked = list(text[start:end])
+    # page footers (— 5 —) and markdown rule lines are layout, not figures
+    for rx in (_FOOTER, _RULE):
+        for m in rx.finditer(text, start, end):
+            for i in range(m.start() - start, m.end() - start):
+                masked[i] = " "
+    seg = "".join(masked)
+    tokens: list[Token] = []
+    pos = 0
+    spans: list[tuple[int, int, str, str]] = []
+    for m in _NUM.finditer(seg):
+        s, e = m.start(), m.end()
+        after = _NUMBERING_AFTER.match(seg, e)
+        if after:  # trailing digit is the numbering of the next label (…00000002.其他)
+            if e - s == 1 or (seg[s] == "-"):
+                continue
+            e -= 1
+        suffix = ""
+        if seg.startswith("元", e):
+            suffix = "元"
+        if seg.startswith(("%", "％"), e):
+            continue
+        spans.append((s, e, "num", suffix))
+    for m in _BLANK.finditer(seg):
+        spans.append((m.start(), m.end(), "blank", ""))
+    spans.sort()
+    for s, e, kind, suffix in spans:
+        if s < pos:
+            continue
+        _text_run(seg, pos, s, start, tokens)
+        tokens.append(Token(kind, seg[s:e], start + s, start + e, suffix))
+        pos = e + len(suffix)
+    _text_run(seg, pos, len(seg), start, tokens)
+    return tokens
+
+
+def _text_run(seg: str, a: int, b: int, offset: int, tokens: list[Token]) -> None:
+    for part in _SEP.split(seg[a:b]) if seg[a:b].strip() else []:
+        pass
+    chunk = seg[a:b]
+    if chunk.strip(" \t\r\n|｜"):
+        lead = len(chunk) - len(chunk.lstrip(" \t\r\n|｜"))
+        trail = len(chunk.rstrip(" \t\r\n|｜"))
+        tokens.append(Token("text", chunk[lead:trail], offset + a + lead, offset + a + trail))
+
+
+@dataclass
+class LabelSpec:
+    key: object
+    labels: list[str]
+    numbering: Optional[str] = None  # a generic label counts only with this numbering before it
+    priority: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def _numbering_before(text: str, pos: int, numbering: str) -> bool:
+    before = text[max(0, pos - 12):pos]
+    pat = rf"(?:[（(]\s*{numbering}\s*[）)]|(?<![\d]){numbering}\s*[、.．])\s*[|｜]?\s*$"
+    return re.search(pat, before) is not None
+
+
+def find_labels(text: str, start: int, end: int, specs: list[LabelSpec]) -> list[Label]:
+    """Occurrences of the specs' labels in text[start:end], matched without spaces/punctuation;
+    overlapping matches keep the longest."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i in range(start, end):
+        ch = text[i]
+        if squeeze(ch):
+            chars.append(ch)
+            where.append(i)
+    sq = "".join(chars)
+    found: list[tuple[int, int, Label]] = []
+    for spec in specs:
+        for lab in spec.labels:
+            needle = squeeze(lab)
+            if not needle:
+                continue
+            i = sq.find(needle)
+            while i >= 0:
+                s, e = where[i], where[i + len(needle) - 1] + 1
+                if spec.numbering is None or _numbering_before(text, s, spec.numbering):
+                    found.append((i, i + len(needle), Label(spec.key, s, e, text[s:e])))
+                i = sq.find(needle, i + 1)
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, Label]] = []
+    for f in found:
+        if any(f[0] < k[1] and k[0] < f[1] for k in kept):
+            # overlapping: keep the longer one already kept (sorted by start, longest first)
+            continue
+        kept.append(f)
+    # a later, longer match could overlap an earlier shorter one: prefer the longer
+    kept.sort(key=lambda f: f[0])
+    return [k[2] for k in kept]
+
+
+def events(text: str, start: int, end: int, labels: list[Label], ignorable) -> list[Event]:
+    """Labels and figures in document order; text that is neither a label nor ignorable breaks."""
+    tokens = tokenize(text, start, end)
+    out: list[Event] = [Event("label", l.start, l.end, label=l) for l in labels]
+    for t in tokens:
+        inside = [l for l in labels if l.start <= t.start and t.end <= l.end]
+        if t.kind in ("num", "blank"):
+            if inside:
+                continue
+            out.append(Event(t.kind, t.start, t.end, token=t))
+            continue
+        # text outside every label: ignorable notes and headers, or a break
+        rest = t.text
+        for l in labels:
+            if l.end > t.start and l.start < t.end:
+                rest = rest.replace(text[max(l.start, t.start):min(l.end, t.end)], " ")
+        if squeeze(rest) and not ignorable(rest):
+            out.append(Event("break", t.start, t.end))
+    out.sort(key=lambda e: (e.start, 0 if e.kind == "label" else 1))
+    return out

@@ -1,0 +1,105 @@
+"""Printed figures → values: Arabic and Chinese numerals, 万/亿, money, approximations, blanks.
+
+Table-driven (extract/data/metrics_numbers.json). A blank cell, "/" or "—" is kept apart from 0
+(value None, kind "blank"); a percentage stays a percentage; an approximate figure (2600余条) is a
+value flagged as a lower bound.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import cn2an
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: Optional[float]
+    unit: str  # "count" | "yuan" | "percent" | "person" | ""
+    approximate: bool
+    kind: str  # "number" | "percent" | "blank" | "unparsed"
+    raw: str
+
+
+@lru_cache(maxsize=None)
+def table() -> dict:
+    return json.loads(resources.files("disclosure_kg.extract.data").joinpath("metrics_numbers.json").read_text("utf-8"))
+
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_ARABIC = re.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")
+_CN = re.compile(f"[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?")
+
+
+def _by_length(items) -> list[str]:
+    return sorted(items, key=len, reverse=True)
+
+
+def parse_number(text: str, multiplier: float = 1.0, unit_hint: str = "") -> ParsedNumber:
+    """Read one printed figure. ``multiplier`` is a column's scale (单位：万元 → 10000)."""
+    raw = text
+    t = unicodedata.normalize("NFKC", text or "").strip()
+    t = re.sub(r"\s+", "", t)
+    cfg = table()
+    if t in cfg["blank"]:
+        return ParsedNumber(None, unit_hint, False, "blank", raw)
+    approximate = False
+    for p in _by_length(cfg["approximate_prefix"]):
+        if t.startswith(p) and len(t) > len(p):
+            t, approximate = t[len(p):], True
+            break
+    percent = any(m in t for m in cfg["percent_markers"]) or t.startswith("百分之")
+    m = _ARABIC.search(t)
+    if m:
+        number = float(m.group(0).replace(",", "").replace("−", "-"))
+        rest = t[m.end():]
+    else:
+        m = _CN.search(t.replace("百分之", ""))
+        if not m:
+            return ParsedNumber(None, unit_hint, approximate, "unparsed", raw)
+        try:
+            number = float(cn2an.cn2an(m.group(0), "smart"))
+        except (ValueError, KeyError):
+            return ParsedNumber(None, unit_hint, approximate, "unparsed", raw)
+        rest = t.replace("百分之", "")[m.end():]
+    if percent:
+        return ParsedNumber(number, "percent", approximate, "percent", raw)
+    for s in _by_length(cfg["approximate_suffix"]):
+        if rest.startswith(s) and s[0] in "余多以左":
+            approximate = True
+            rest = rest[len(s) - (1 if s.endswith("万") else 0):] if s.endswith("万") else rest[len(s):]
+            break
+    unit = unit_hint
+    scale = multiplier
+    for name in _by_length(cfg["money_units"]):
+        if rest.startswith(name):
+            unit, scale = "yuan", scale * cfg["money_units"][name]
+            rest = rest[len(name):]
+            break
+    else:
+        for name in _by_length(cfg["multipliers"]):
+            if rest.startswith(name):
+                scale *= cfg["multipliers"][name]
+                rest = rest[len(name):]
+                break
+        for name in _by_length(cfg["money_units"]):
+            if rest.startswith(name):
+                unit, scale = "yuan", scale * cfg["money_units"][name]
+                rest = rest[len(name):]
+                break
+        else:
+            for s in _by_length(cfg["approximate_suffix"]):
+                if rest.startswith(s):
+                    approximate, rest = True, rest[len(s):]
+                    break
+            for name in _by_length(cfg["units"]):
+                if rest.startswith(name):
+                    unit = unit or cfg["units"][name]
+                    break
+    value = round(number * scale, 6)
+    return ParsedNumber(value, unit or "count", approximate, "number", raw)
