@@ -54,15 +54,13 @@ class OxigraphStore:
             self.store = ox.Store(str(self.path))
 
     def replace_graph(self, graph_iri: str, graph: Graph) -> int:
-        """Drop the named graph and load ``graph`` into it, as one transaction."""
+        """Drop the named graph and load ``graph`` into it."""
         name = ox.NamedNode(graph_iri)
         data = graph.serialize(format="nt", encoding="utf-8")
-        quads = [ox.Quad(t.subject, t.predicate, t.object, name)
-                 for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-        self.store.remove_graph(name) if self.store.contains_named_graph(name) else None
-        self.store.extend(quads)
-        self.store.flush()
-        return len(quads)
+        if self.store.contains_named_graph(name):
+            self.store.remove_graph(name)
+        self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        return len(graph)
 
     def select(self, sparql: str) -> Table:
         result = self.store.query(sparql, use_default_graph_as_union=True)

@@ -1,0 +1,161 @@
+"""SHACL: the corpus graph conforms, and a planted defect of each kind the shapes check fails."""
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from disclosure_kg.extract.pipeline import extract_file
+from disclosure_kg.graph.cli import main
+from disclosure_kg.graph.iri import Minter
+from disclosure_kg.graph.namespaces import DCTERMS, DKG, ELI, ORG, PROV, QB, WDT
+from disclosure_kg.graph.triples import document_graph
+from disclosure_kg.graph.validate import validate_graph
+
+BASE = Minter().base
+
+
+@pytest.fixture(scope="module")
+def clean(corpus_dir) -> Graph:
+    """The graph of one real 2021-format report (citations, domains, tables, agencies)."""
+    return document_graph(extract_file(corpus_dir / "106_pingtan_2023.txt")).graph
+
+
+def one(g: Graph, cls) -> URIRef:
+    return sorted(g.subjects(RDF.type, cls))[0]
+
+
+def drop_publisher(g):
+    g.remove((None, DCTERMS.publisher, None))
+
+
+def second_year(g):
+    g.add((one(g, DKG.AnnualReport), DKG.year, Literal("1999", datatype=XSD.gYear)))
+
+
+def drop_format(g):
+    g.remove((None, DCTERMS.conformsTo, None))
+
+
+def bad_adcode(g):
+    d = one(g, DKG.Division)
+    g.remove((d, DKG.adcode, None))
+    g.add((d, DKG.adcode, Literal("35012")))
+
+
+def p442_mismatch(g):
+    d = one(g, DKG.Division)
+    g.remove((d, WDT.P442, None))
+    g.add((d, WDT.P442, Literal("11 01 01")))
+
+
+def second_title(g):
+    r = one(g, DKG.CitationLink)
+    reg = g.value(r, DKG.regulation)
+    g.add((reg, ELI.title, Literal("另一个标题", lang="zh-Hans")))
+    g.add((reg, RDF.type, DKG.Regulation))
+
+
+def wrong_mention_count(g):
+    link = one(g, DKG.CitationLink)
+    g.set((link, DKG.mentionCount, Literal(99)))
+
+
+def citation_without_evidence(g):
+    link = one(g, DKG.CitationLink)
+    g.remove((link, DKG.mention, None))
+    g.set((link, DKG.mentionCount, Literal(1)))
+
+
+def backwards_mention(g):
+    m = one(g, DKG.Mention)
+    g.set((m, DKG.startOffset, Literal(500)))
+    g.set((m, DKG.endOffset, Literal(10)))
+
+
+def cell_extracted_twice(g):
+    obs = one(g, QB.Observation)
+    g.add((obs, DKG.value, Literal(12345)))
+
+
+def breakdown_off_the_code_list(g):
+    obs = one(g, QB.Observation)
+    g.add((obs, DKG.breakdown, DKG.Government))
+
+
+def metric_off_the_scheme(g):
+    obs = one(g, QB.Observation)
+    g.set((obs, DKG.metric, DKG.Government))
+
+
+def domain_off_the_scheme(g):
+    link = one(g, DKG.DomainLink)
+    g.set((link, DKG.domain, DKG.Government))
+
+
+def agency_without_kind(g):
+    a = one(g, DKG.Agency)
+    g.remove((a, ORG.classification, None))
+
+
+def agency_two_names(g):
+    a = one(g, DKG.Agency)
+    g.add((a, SKOS.prefLabel, Literal("另一个名称", lang="zh-Hans")))
+
+
+def finding_without_kind(g):
+    doc = one(g, DKG.AnnualReport)
+    f = URIRef(str(doc) + "/finding/999")
+    g.add((doc, DKG.finding, f))
+    g.add((f, RDF.type, DKG.Finding))
+    g.add((f, RDFS.comment, Literal("planted")))
+
+
+def mention_without_quote(g):
+    m = one(g, DKG.Mention)
+    g.remove((m, PROV.value, None))
+
+
+DEFECTS = [
+    (drop_publisher, "DocumentShape", "dct:publisher"),
+    (second_year, "DocumentShape", "dkg:year"),
+    (drop_format, "AnnualReportShape", "dct:conformsTo"),
+    (bad_adcode, "DivisionShape", "dkg:adcode"),
+    (p442_mismatch, "DivisionShape", ""),
+    (second_title, "RegulationShape", "eli:title"),
+    (wrong_mention_count, "CitationLinkShape", ""),
+    (citation_without_evidence, "CitationLinkShape", "dkg:mention"),
+    (backwards_mention, "MentionShape", "dkg:startOffset"),
+    (mention_without_quote, "MentionShape", "prov:value"),
+    (cell_extracted_twice, "ObservationShape", "dkg:value"),
+    (breakdown_off_the_code_list, "ObservationShape", "dkg:breakdown"),
+    (metric_off_the_scheme, "ObservationShape", "dkg:metric"),
+    (domain_off_the_scheme, "DomainLinkShape", "dkg:domain"),
+    (agency_without_kind, "AgencyShape", "org:classification"),
+    (agency_two_names, "AgencyShape", "skos:prefLabel"),
+    (finding_without_kind, "FindingShape", "dkg:findingKind"),
+]
+
+
+def test_clean_graph_conforms(clean):
+    report = validate_graph(clean, BASE)
+    assert report.violations == [], report.violations[:3]
+
+
+@pytest.mark.parametrize("plant,shape,path", DEFECTS, ids=[d[0].__name__ for d in DEFECTS])
+def test_planted_defect_is_caught(clean, plant, shape, path):
+    g = Graph()
+    g += clean
+    plant(g)
+    report = validate_graph(g, BASE)
+    assert not report.conforms
+    hits = [r for r in report.violations if shape in r.shape and path in r.shape + " " + r.path]
+    assert hits, [(r.shape, r.path, r.message) for r in report.violations]
+
+
+def test_cli_validate_exit_codes(corpus_dir, tmp_path, capsys):
+    store = tmp_path / "kg"
+    assert main(["build", str(corpus_dir), "--store", str(store), "--no-progress"]) == 0
+    assert main(["validate", "--store", str(store)]) == 0
+    assert "conforms" in capsys.readouterr().out
+    assert main(["validate", "--store", str(tmp_path / "nowhere")]) == 2
