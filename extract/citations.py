@@ -288,9 +288,11 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
     lines = []
     own_folded = {fold(t) for t in (info.title, doc.header.get("标题", "")) if t}
     if own_folded:
+        shortest = min(map(len, own_folded))
+        longest = max(map(len, own_folded)) + 40  # room for spaces and title marks
         pos = 0
         for line in text.split("\n"):
-            if fold(line) in own_folded:
+            if shortest <= len(line) <= longest and fold(line) in own_folded:
                 lines.append((pos, pos + len(line)))
             pos += len(line) + 1
     return _Own(titles - {""}, numbers, keys, lines)
@@ -302,9 +304,9 @@ def _bracket_after(text: str, end: int) -> Optional[tuple[int, int]]:
     i = end
     while i < len(text) and text[i] in " \t\u3000\n\r":
         i += 1
-    if i >= len(text) or text[i] not in "(（[【":
+    if i >= len(text) or text[i] not in "(（[［【":
         return None
-    close = re.compile(r"[)）\]】]").search(text, i + 1, min(len(text), i + 80))
+    close = re.compile(r"[)）\]］】]").search(text, i + 1, min(len(text), i + 80))
     return (i, close.end()) if close else None
 
 
@@ -316,7 +318,7 @@ def _short_definition(text: str, start: int, end: int, spans_by_start: dict[int,
         if i < 0:
             continue
         j = i + len(marker)
-        while j < end and text[j] in " ：:\n":
+        while j < end and text[j] in " ：:\n“\"'‘":
             j += 1
         if j in spans_by_start:
             return None, spans_by_start[j]

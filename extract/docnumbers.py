@@ -3,8 +3,8 @@
 Two shapes occur in the reports:
 
 * issuer code + bracketed year + serial + 号: 国办公开办函〔2019〕60号, 京政发[2018]12号,
-  沪府办(2020)20号, 闽财非税函〔2021〕1号 — brackets arrive as 〔〕 [] () 【】 after NFKC
-  (﹝﹞ fold to 〔〕, （） to (), 號 to 号), and PDF text puts spaces or line breaks inside
+  沪府办（2020）20号, 闽财非税函〔2021〕1号 — brackets arrive as 〔〕 [] ［］ () （） 【】 after
+  normalisation (﹝﹞ fold to 〔〕, 號 to 号; CJK punctuation such as （） is kept), and PDF text puts spaces or line breaks inside
   ("〔2021〕30 号");
 * decree numbers: 国务院令第711号, 上海市人民政府令第32号.
 
@@ -35,7 +35,7 @@ _CJK = "\u4e00-\u9fff"
 _SP = r"[ \t\u3000\n\r]*"
 # bracketed-year form; the code itself is found by looking back from the bracket
 _BRACKETED = re.compile(
-    rf"[〔\[(【]{_SP}((?:19|20)\d\d){_SP}[〕\])】]{_SP}第?{_SP}(\d{{1,5}}){_SP}号"
+    rf"[〔\[(（［【]{_SP}((?:19|20)\d\d){_SP}[〕\])）］】]{_SP}第?{_SP}(\d{{1,5}}){_SP}号"
 )
 _DECREE = re.compile(rf"令{_SP}第{_SP}(\d{{1,5}}){_SP}号")
 _CODE_BEFORE = re.compile(rf"[{_CJK}]{{1,20}}$")

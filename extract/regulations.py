@@ -32,6 +32,7 @@ DKG = Namespace("https://w3id.org/disclosure-kg/def#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 AUTHORITY_FILE = "regulations.ttl"
 NATIONAL_PREFIX = "中华人民共和国"
+_FOLD_DROP = re.compile(r'\s+|[《》〈〉<>“”"‘’「」『』]')
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,7 @@ class Entry:
 def fold(title: str) -> str:
     """The lookup form of a title: width, spaces, quotes and title marks do not count."""
     s = unicodedata.normalize("NFKC", title or "")
-    s = re.sub(r"\s+", "", s)
-    s = re.sub(r'[《》〈〉<>“”"‘’「」『』]', "", s)
-    return s
+    return _FOLD_DROP.sub("", s)
 
 
 def canonical_title(title: str) -> str:

@@ -1,0 +1,319 @@
+"""Regulation citations: titles in 《》, 文号, short forms, issuers, what a 《》 names, and one
+key per regulation however it is written (simplified or traditional, with or without issuer).
+
+Real sentences are located in the corpus by a citation they contain (the sentence around the
+first occurrence of a locator); the expected citations are those whose evidence lies in that
+sentence. The trap sentences are written here and run through the normaliser."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+
+from disclosure_kg.extract import docinfo, docnumbers, vocab
+from disclosure_kg.extract.citations import find_citations, title_kind, title_spans
+from disclosure_kg.extract.model import DocumentInfo
+from disclosure_kg.extract.pipeline import document_from_text, load
+from disclosure_kg.extract.regulations import authority, canonical_title
+
+DKG = "https://w3id.org/disclosure-kg/def#"
+ELI = "http://data.europa.eu/eli/ontology#"
+TIAOLI = "中华人民共和国政府信息公开条例"
+FORMAT_NOTICE = "国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知"
+
+
+def _info(year=2020, type_="AnnualReport", title="某区2020年政府信息公开工作年度报告", issued=None, number=None):
+    return DocumentInfo(type=type_, title=title, agency="", adcode="", year=year, issued=issued, doc_number=number)
+
+
+def _cites(text: str, **info):
+    return find_citations(document_from_text(text), _info(**info))
+
+
+def _summary(cits, kind="regulation"):
+    return [(c.canonical_title, c.form, c.doc_number.text if c.doc_number else None)
+            for c in cits if c.kind == kind]
+
+
+# ------------------------------------------------------------------ 文号
+@pytest.mark.parametrize("written, text, code, year, serial", [
+    ("国办公开办函〔2019〕60号", "国办公开办函〔2019〕60号", "国办公开办函", 2019, "60"),
+    ("沪府办〔2020〕20号", "沪府办〔2020〕20号", "沪府办", 2020, "20"),
+    ("京政发[2018]12号", "京政发〔2018〕12号", "京政发", 2018, "12"),
+    ("京政发［2018］12号", "京政发〔2018〕12号", "京政发", 2018, "12"),
+    ("沪府办（2020）20号", "沪府办〔2020〕20号", "沪府办", 2020, "20"),
+    ("汴祥政办(2016)121号", "汴祥政办〔2016〕121号", "汴祥政办", 2016, "121"),
+    ("国办公开办函〔2021〕30 号", "国办公开办函〔2021〕30号", "国办公开办函", 2021, "30"),
+    ("国办公开办函〔2021〕\n30号", "国办公开办函〔2021〕30号", "国办公开办函", 2021, "30"),
+    ("国务院令第711号", "国务院令第711号", "国务院令", None, "711"),
+    ("上海市人民政府令第32号", "上海市人民政府令第32号", "上海市人民政府令", None, "32"),
+])
+def test_docnumber_shapes(written, text, code, year, serial):
+    d = docnumbers.parse(written)
+    assert d is not None and (d.text, d.issuer_code, d.year, d.serial) == (text, code, year, serial)
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("根据國辦發﹝2019﹞14號文件", "国办发〔2019〕14号"),  # traditional, ﹝﹞ and 號 after normalising
+    ("印发的闽政办〔2019〕3号", "闽政办〔2019〕3号"),
+    ("京政发〔2018〕12号和沪府办（2020）20号", "沪府办〔2020〕20号"),
+])
+def test_docnumber_issuer_code_stops_at_prose(written, expected):
+    text = document_from_text(written).text
+    assert [d.number.text for d in docnumbers.find_docnumbers(text)][-1] == expected
+
+
+@pytest.mark.parametrize("text", ["地址:政府街19号", "地铁17号线", "指数报告(2019)”", "7号楼14层"])
+def test_addresses_and_years_are_not_docnumbers(text):
+    assert list(docnumbers.find_docnumbers(text)) == []
+
+
+# ------------------------------------------------------------------ what a 《》 names
+@pytest.mark.parametrize("title, kind", [
+    ("上海市政府信息公开规定", "regulation"),
+    ("关于进一步加强公共资源配置管理的实施意见(试行)", "regulation"),
+    ("北京市新增产业的禁止和限制目录(2018年版)", "regulation"),
+    ("全面推进依法行政实施纲要", "regulation"),
+    ("建设用地规划许可证", "other"),
+    ("建设项目选址意见书", "other"),  # longest ending wins over 意见
+    ("某区政务网", "other"),
+    ("某区政务服务便民平台", "other"),
+    ("某某时报", "other"),
+    ("某某日报", "other"),
+    ("问政某地之有事您说", "other"),
+    ("某省政务公开指数报告(第二期)", "other"),
+    ("关于某区2017年预算执行情况和2018年预算的报告", "other"),
+    ("某区2021年度政府信息公开工作年度报告", "other"),
+    ("某区政府信息公开情况统计表", "other"),
+    ("政府信息公开指南", "other"),
+    ("政府信息公开目录", "other"),
+    ("某市人民政府公报", "other"),
+])
+def test_title_kind(title, kind):
+    assert title_kind(title) == kind
+
+
+# ------------------------------------------------------------------ traps written here
+def test_title_with_docnumber_and_short_form_in_one_bracket_traditional():
+    cits = _cites("根據《中華人民共和國政府資訊公開條例》（國務院令第711號，以下簡稱《條例》）的規定，按照《條例》要求。")
+    assert _summary(cits) == [(TIAOLI, "title+docnumber", "国务院令第711号"), (TIAOLI, "short", "国务院令第711号")]
+    assert {c.regulation_key for c in cits} == {TIAOLI}
+    assert {c.edition_key for c in cits} == {"国务院令第711号"}
+
+
+def test_nested_title_is_a_second_citation_traditional():
+    text = "嚴格執行《上海市財政局、上海市物價局關於轉發<財政部、國家發展改革委關於清理規範一批行政事業性收費有關政策的通知>的通知》(滬財稅〔2017〕27號)規定"
+    outer, inner = _cites(text)
+    assert outer.form == "title+docnumber" and outer.doc_number.text == "沪财税〔2017〕27号"
+    assert outer.canonical_title.startswith("上海市财政局、上海市物价局关于转发〈财政部")
+    assert inner.canonical_title == "财政部、国家发展改革委关于清理规范一批行政事业性收费有关政策的通知"
+    assert inner.nested_in == 0
+
+
+def test_taiwan_phrasing_is_folded_to_the_mainland_title():
+    (c,) = _cites("並認真貫徹落實《上海市行政機關政策檔案解讀實施辦法》。")
+    assert c.canonical_title == "上海市行政机关政策文件解读实施办法"
+
+
+def test_title_broken_across_lines_with_spaced_docnumber():
+    (c,) = _cites("根据《关于印发中华人民共和国政府信息公开工作年度报告\n格式的通知》（国办公开办函〔2021〕30 号）的要求")
+    assert c.title == "关于印发中华人民共和国政府信息公开工作年度报告格式的通知"
+    assert (c.form, c.doc_number.text, c.regulation_key) == ("title+docnumber", "国办公开办函〔2021〕30号", "国办公开办函〔2021〕30号")
+    assert c.canonical_title == FORMAT_NOTICE
+
+
+def test_issuer_before_title_is_recorded_and_checked():
+    cits = _cites("认真贯彻中共中央办公厅、国务院办公厅《关于全面推进政务公开工作的意见》和"
+                  "市委办公厅、市政府办公厅《关于全面推进政务公开工作的意见》，根据国办发《关于印发2020年政务公开工作要点的通知》。")
+    central, city, points = cits
+    assert central.issuer == "中共中央办公厅、国务院办公厅" and central.regulation_key == "中办发〔2016〕8号"
+    assert city.issuer == "市委办公厅、市政府办公厅" and city.regulation_key != "中办发〔2016〕8号"
+    assert points.issuer == "国办发" and points.regulation_key == "国办发〔2020〕17号"
+
+
+def test_issuer_outside_with_guanyu():
+    (c,) = _cites("传达了某省农业农村厅关于《下达2019年中央农业生产发展资金的通知》等政策法规")
+    assert c.issuer == "某省农业农村厅" and c.canonical_title == "下达2019年中央农业生产发展资金的通知"
+
+
+def test_things_named_in_title_marks_that_are_not_regulations():
+    cits = _cites("主动公开《关于某区2017年预算执行情况的报告》、《建设用地规划许可证》，通过《某某时报》、"
+                  "《某区政务网》公开，编制《政府信息公开指南》，本报告即《某区2020年政府信息公开工作年度报告》。")
+    assert cits and all(c.kind == "other" and c.regulation_key is None for c in cits)
+
+
+def test_short_forms_bind_to_the_title_before_them():
+    cits = _cites("印发了《某区政府信息公开暂行办法》（以下简称《办法》），落实《办法》和《暂行办法》。")
+    assert _summary(cits) == [("某区政府信息公开暂行办法", "title", None), ("某区政府信息公开暂行办法", "short", None)]
+    assert _summary(cits, "other") == [("暂行办法", "short", None)]  # bound to nothing: not resolvable
+
+
+@pytest.mark.parametrize("info, edition", [
+    (dict(year=2016), "国务院令第492号"),
+    (dict(year=2018), "国务院令第492号"),
+    (dict(year=2019), "国务院令第711号"),
+    (dict(year=2019, type_="PolicyDocument", title="关于某事的通知", issued="2019-03-01"), "国务院令第492号"),
+    (dict(year=2019, type_="PolicyDocument", title="关于某事的通知", issued="2019-06-01"), "国务院令第711号"),
+])
+def test_edition_of_the_tiaoli_follows_the_year_covered(info, edition):
+    (c,) = _cites("认真贯彻《政府信息公开条例》。", **info)
+    assert (c.regulation_key, c.edition_key, c.doc_number.text) == (TIAOLI, edition, edition)
+
+
+def test_the_text_and_revision_words_override_the_year():
+    a, b = _cites("根据《中华人民共和国政府信息公开条例》(国务院令第492号)，学习新修订《政府信息公开条例》。", year=2018)
+    assert (a.edition_key, b.edition_key) == ("国务院令第492号", "国务院令第711号")
+
+
+def test_a_notice_does_not_cite_itself_or_its_attachment():
+    title = "某市人民政府办公厅关于印发《2020年某市政务公开工作要点》的通知"
+    text = f"{title}\n某府办〔2020〕20号\n经市政府同意，现将《2020年某市政务公开工作要点》印发给你们，请落实《政府信息公开条例》。"
+    cits = _cites(text, type_="PolicyDocument", title=title, issued="2020-03-20")
+    assert _summary(cits) == [(TIAOLI, "title", "国务院令第711号")]
+
+
+def test_bare_docnumber_is_a_citation():
+    (c,) = _cites("依据全国政府信息公开工作主管部门发布的有关规定（国办公开办函〔2019〕51号）确定。")
+    assert (c.form, c.title, c.canonical_title, c.regulation_key) == (
+        "docnumber", "", "国办公开办函〔2019〕51号", "国办公开办函〔2019〕51号")
+
+
+def test_same_regulation_one_key_however_written():
+    cits = _cites("落实《國務院辦公廳政府信息與政務公開辦公室關於政府信息公開工作年度報告有關事項的通知》、"
+                  "《关于政府信息公开工作年度报告有关事项的通知》和国办公开办函〔2019〕60号。")
+    assert {c.regulation_key for c in cits} == {"国办公开办函〔2019〕60号"}
+
+
+def test_trial_marker_width_is_one_key():
+    a, b = _cites("印发《某区管理办法(试行)》和《某区管理办法（试行）》。")
+    assert a.regulation_key == b.regulation_key == "某区管理办法（试行）"
+    assert canonical_title("某区管理办法(试行)") == "某区管理办法（试行）"
+
+
+def test_title_spans_nesting():
+    text = "《甲关于转发〈乙的通知〉的通知》和《丙》"
+    spans = title_spans(text)
+    assert [(text[s.start:s.end], s.parent) for s in spans] == [
+        ("《甲关于转发〈乙的通知〉的通知》", None), ("〈乙的通知〉", 0), ("《丙》", None)]
+
+
+# ------------------------------------------------------------------ real sentences
+def _sentence(text: str, locator: str) -> tuple[int, int]:
+    i = text.find(locator)
+    assert i >= 0, f"locator {locator!r} not in the document"
+    start = max(text.rfind("。", 0, i), text.rfind("\n\n", 0, i)) + 1
+    end = text.find("。", i)
+    return start, (len(text) if end < 0 else end + 1)
+
+
+REAL = [
+    # (file, locator, expected (canonical title, form, 文号) of regulations in that sentence)
+    ("001_921786cd5a80cdaf.txt", "国务院令第492号", [(TIAOLI, "title+docnumber", "国务院令第492号")]),
+    ("001_921786cd5a80cdaf.txt", "汴祥政办", [("关于行政机关政策文件解读工作实施办法的通知", "title+docnumber", "汴祥政办〔2016〕121号")]),
+    ("003_72128b50d2462855.txt", "国办公开办函〔2019〕60号", [
+        (TIAOLI, "title", "国务院令第711号"),
+        ("浙江省政府信息公开暂行办法", "title", "浙江省人民政府令第302号"),
+        ("国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知", "title+docnumber", "国办公开办函〔2019〕60号"),
+    ]),
+    ("106_pingtan_2023.txt", "国务院令第711号", [
+        (TIAOLI, "title+docnumber", "国务院令第711号"),
+        (FORMAT_NOTICE, "title+docnumber", "国办公开办函〔2021〕30号"),
+        (FORMAT_NOTICE, "title", "国办公开办函〔2021〕30号"),  # the 格式 nested in the notice's title
+    ]),
+    ("108_shanghai_office_2025.txt", "国办公开办函〔2021〕30", [
+        (TIAOLI, "title", "国务院令第711号"),
+        ("上海市政府信息公开规定", "title", "上海市人民政府令第32号"),
+        (FORMAT_NOTICE, "title+docnumber", "国办公开办函〔2021〕30号"),
+    ]),
+    ("109_notice_2019_60.txt", "国办公开办函〔2019〕51号", [("国办公开办函〔2019〕51号", "docnumber", "国办公开办函〔2019〕51号")]),
+    ("105_pingtan_2021.txt", "闽财非税函", [("关于做好政府信息公开信息处理费收入收缴管理有关事项的通知", "title+docnumber", "闽财非税函〔2021〕1号")]),
+    ("000_e12181306ca0a942.txt", "沪财税", [
+        ("上海市财政局、上海市物价局关于转发〈财政部、国家发展改革委关于清理规范一批行政事业性收费有关政策的通知〉的通知",
+         "title+docnumber", "沪财税〔2017〕27号"),
+        ("财政部、国家发展改革委关于清理规范一批行政事业性收费有关政策的通知", "title", None),
+    ]),
+    ("000_e12181306ca0a942.txt", "许可证", []),  # permits named in 《》
+    ("104_pingtan_2019.txt", "时报", []),  # a newspaper
+    ("003_72128b50d2462855.txt", "指数报告(第二期)", []),  # an evaluation report
+]
+
+
+@pytest.fixture(scope="module")
+def loaded(corpus_dir: Path):
+    cache = {}
+
+    def get(name):
+        if name not in cache:
+            doc = load(corpus_dir / name)
+            cache[name] = (doc, find_citations(doc, docinfo.document_info(doc)[0]))
+        return cache[name]
+    return get
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name, locator, expected", REAL, ids=[f"{r[0][:3]}-{r[1]}" for r in REAL])
+def test_real_sentences(loaded, name, locator, expected):
+    doc, cits = loaded(name)
+    start, end = _sentence(doc.text, locator)
+    got = [(c.canonical_title, c.form, c.doc_number.text if c.doc_number else None)
+           for c in cits if c.kind == "regulation" and start <= c.start and c.end <= end]
+    assert got == expected
+
+
+@pytest.mark.corpus
+def test_evidence_offsets_point_at_the_title(loaded, corpus_dir: Path):
+    for path in sorted(corpus_dir.iterdir()):
+        doc, cits = loaded(path.name)
+        for c in cits:
+            quoted = re.sub(r"\s+", "", doc.text[c.start:c.end])
+            if c.title:
+                assert re.sub(r"\s+", "", c.title) in quoted, (path.name, c)
+            else:
+                assert c.doc_number and quoted.endswith("号"), (path.name, c)
+
+
+@pytest.mark.corpus
+def test_a_policy_notice_drops_its_own_title_and_number(loaded):
+    doc, cits = loaded("002_4abc55ab1248088c.txt")
+    assert not [c for c in cits if c.doc_number and c.doc_number.text == "沪府办〔2020〕20号"]
+    assert not [c for c in cits if "工作要点" in (c.canonical_title or "")]
+
+
+# ------------------------------------------------------------------ the authority list
+def _slug(key: str) -> str:
+    return re.sub(r"[^\w]+", "-", key).strip("-")
+
+
+def test_authority_file_has_relative_iris_and_keys():
+    assert not re.search(r"^\s*@base", vocab.ontology_text("regulations.ttl"), re.M)
+    g = vocab.graph("regulations.ttl", "http://example.org/")
+    keys = list(g.subject_objects(URIRef(DKG + "key")))
+    assert len(keys) >= 15
+    for s, key in keys:
+        assert str(s) == "http://example.org/regulation/" + _slug(str(key))
+        titles = [o for o in g.objects(s, URIRef(ELI + "title")) if isinstance(o, Literal) and o.language == "zh-Hans"]
+        assert len(titles) == 1, s  # one title row per regulation in the citations query
+
+
+def test_tiaoli_is_one_work_with_two_editions():
+    entry = authority().get(TIAOLI)
+    assert [(e.key, e.number.text, e.in_force.isoformat()) for e in entry.editions] == [
+        ("国务院令第492号", "国务院令第492号", "2008-05-01"), ("国务院令第711号", "国务院令第711号", "2019-05-15")]
+    g = vocab.graph("regulations.ttl", "http://example.org/")
+    work = URIRef("http://example.org/regulation/" + _slug(TIAOLI))
+    assert (work, RDF.type, URIRef(ELI + "LegalResource")) in g
+    assert len(list(g.objects(work, URIRef(ELI + "is_realized_by")))) == 2
+
+
+@pytest.mark.parametrize("written, key", [
+    ("政府信息公开条例", TIAOLI),
+    ("中华人民共和国政府信息公开条例", TIAOLI),
+    ("关于政府信息公开工作年度报告有关事项的通知", "国办公开办函〔2019〕60号"),
+    ("关于印发中华人民共和国政府信息公开工作年度报告格式的通知", "国办公开办函〔2021〕30号"),
+    ("国务院办公厅关于印发2020年政务公开工作要点的通知", "国办发〔2020〕17号"),
+])
+def test_authority_resolves_titles_with_and_without_issuer(written, key):
+    assert authority().by_name(written).key == key
