@@ -66,11 +66,18 @@ def _readings(tokens: list[Token], rows: list[Row], n: int, accept: Optional[Acc
     return [[c[i * n:(i + 1) * n] for i in range(k)] for c in cands]
 
 
-def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], start: int, end: int,
+def text_source(start: int, end: int):
+    """Labels and events of text[start:end] (the default source; grid.py supplies HTML tables)."""
+    def source(doc: Document, specs: list[LabelSpec], ignorable):
+        labels = find_labels(doc.text, start, end, specs)
+        return labels, events(doc.text, start, end, labels, ignorable)
+    return source
+
+
+def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
               n: int, accept: Optional[Accept], ignorable, table: str,
               follow_order: bool = True) -> tuple[list[RowReading], list[Finding]]:
-    labels = find_labels(doc.text, start, end, specs)
-    evs = events(doc.text, start, end, labels, ignorable)
+    labels, evs = source(doc, specs, ignorable)
     readings: dict[int, RowReading] = {}
     findings: list[Finding] = []
     cursor = 0
@@ -127,31 +134,32 @@ def _ignorable(words: list[str]):
 
 # ------------------------------------------------------------------ table 三
 
-def table3(doc: Document, fmt: str) -> tuple[list[RowReading], list[Finding]]:
-    region = find_region(doc.text, "三")
-    if not region:
-        return [], []
-    end4 = find_region(doc.text, "四", region[0])
-    start, end = region[0], (end4[0] if end4 and end4[0] > region[0] else region[1])
+def table3(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list[Finding]]:
+    if source is None:
+        region = find_region(doc.text, "三")
+        if not region:
+            return [], []
+        end4 = find_region(doc.text, "四", region[0])
+        source = text_source(region[0], end4[0] if end4 and end4[0] > region[0] else region[1])
     rows = list(table3_rows(fmt))
     specs = [LabelSpec(i, list(r.labels), r.numbering) for i, r in enumerate(rows)]
     specs += [LabelSpec("group", g["labels"], g.get("numbering")) for g in table3_groups(fmt)]
     t = templates()["table3"]
     words = t["headers"] + [w for ws in t["column_labels"].values() for w in ws]
-    return fill_rows(doc, rows, specs, start, end, len(rows[0].columns), _sum_ok, _ignorable(words), "三")
+    return fill_rows(doc, rows, specs, source, len(rows[0].columns), _sum_ok, _ignorable(words), "三")
 
 
 # ------------------------------------------------------------------ table 四
 
-def table4(doc: Document, fmt: str) -> tuple[list[RowReading], list[Finding]]:
-    region = find_region(doc.text, "四")
-    if not region:
-        return [], []
-    start, end = region
+def table4(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list[Finding]]:
+    if source is None:
+        region = find_region(doc.text, "四")
+        if not region:
+            return [], []
+        source = text_source(*region)
     t = templates()["table4"]
     specs = [LabelSpec("header", [h]) for h in t["headers"]]
-    labels = find_labels(doc.text, start, end, specs)
-    evs = events(doc.text, start, end, labels, _ignorable(t["headers"] + ["注"]))
+    labels, evs = source(doc, specs, _ignorable(t["headers"] + ["注"]))
     toks: list[Token] = []
     for ev in evs:
         if ev.kind in ("num", "blank"):
@@ -164,10 +172,17 @@ def table4(doc: Document, fmt: str) -> tuple[list[RowReading], list[Finding]]:
     if not toks:
         return [], []
     accept = _blocks_ok(len(t["block_columns"]))
-    cands = split_cells(toks, n, accept)
-    if not cands:
-        loose = split_cells(toks, n, None)
-        cands = loose if len(loose) == 1 else []
+    cands: list = []
+    # the table may be followed by figures of the next section with no heading between:
+    # drop trailing figures until the table's cells fit
+    for cut in range(len(toks), max(0, len(toks) - 3), -1):
+        cands = split_cells(toks[:cut], n, accept)
+        if not cands:
+            loose = split_cells(toks[:cut], n, None)
+            cands = loose if len(loose) == 1 else []
+        if cands:
+            toks = toks[:cut]
+            break
     if not cands:
         s, e = toks[0].start, toks[-1].end
         return [], [Finding("unparsed-cell", f"表四: figures {doc.text[s:e]!r} do not fit its {n} cells", s, e)]
@@ -203,18 +218,19 @@ def _blocks_ok(width: int) -> Accept:
 
 # ------------------------------------------------------------------ table 二
 
-def table2(doc: Document, fmt: str) -> tuple[list[RowReading], list[Finding]]:
+def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list[Finding]]:
     region = find_region(doc.text, "二")
-    if not region:
-        return [], []
-    start, end = region
+    if source is None:
+        if not region:
+            return [], []
+        source = text_source(*region)
+    start = region[0] if region else 0
     rows = list(table2_rows(fmt))
     t = templates()["table2"]
     specs = [LabelSpec(i, list(r.labels)) for i, r in enumerate(rows)]
     specs += [LabelSpec("group", [g]) for g in t["groups"]]
-    labels = find_labels(doc.text, start, end, specs)
     words = [w for ws in t["column_labels"].values() for w in ws] + t["groups"] + ["单位", "万元", "元", "项"]
-    evs = events(doc.text, start, end, labels, _ignorable(words))
+    labels, evs = source(doc, specs, _ignorable(words))
     readings: list[RowReading] = []
     findings: list[Finding] = []
     taken: set[int] = set()
@@ -274,7 +290,7 @@ def statistics(doc: Document) -> tuple[list[RowReading], list[Finding]]:
     n = 2 if two else 1
     units = t["units"]
     words = t["headers"] + list(units) + ["其中"]
-    readings, findings = fill_rows(doc, rows, specs, header_end, end, n, _le_ok if two else None,
+    readings, findings = fill_rows(doc, rows, specs, text_source(header_end, end), n, _le_ok if two else None,
                                    _ignorable(words), "统计表", follow_order=False)
     for r in readings:
         r.emit = (0,)
