@@ -19,6 +19,7 @@ _NUM = r"(?P<num>(?:约|近|超过)?\s*(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二
 _UNIT = r"\s*(?P<unit>万元|亿元|元|人次|条|件|个|项|次|场|篇|名|人|期|宗|份|家|起|宗)"
 _GAP_CHARS = r"[^，。；;,：:\d和及与或、（）()\n]"
 _CONJ_BEFORE = re.compile(r"[和及与、或]\s*[“\"]?\s*$")
+_OWN_FIGURE_BEFORE = re.compile(r"\d\s*(?:万元|元|人次|条|件|个|项|次|场|篇|名|人|期|宗|份|家|起)\s*[和及与、或]\s*[“\"]?\s*$")
 
 
 @lru_cache(maxsize=None)
@@ -78,8 +79,9 @@ def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
             if not rule.get("zero"):
                 if text[m.end("unit"):m.end("unit") + 1] in ("%", "％"):
                     continue
-                if _CONJ_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
-                    continue
+                if _CONJ_BEFORE.search(text[max(0, m.start() - 3):m.start()]) and not _OWN_FIGURE_BEFORE.search(
+                        text[max(0, m.start() - 8):m.start()]):
+                    continue  # the category shares the figure printed after the next one
             metric = rule["metric"]
             if metric == "@review":
                 metric = _review_metric(text, m.start())
