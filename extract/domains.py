@@ -187,7 +187,8 @@ class _Layout:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """The mention starts inside one of the spans (a label cut by a wrapped line may run past it)."""
+    return any(s <= start < e for s, e in spans)
 
 
 def _layout(doc: Document, cfg: Settings) -> _Layout:

@@ -115,6 +115,9 @@ def test_sources_follow_the_from_column(corpus_dir):
     ("安全生产、应急管理类信息77条。", {"安全生产", "应急管理"}, set()),
     # agency names are not the area's information
     ("區環保局、區審計局、區人力社保局、县医保局负责。", set(), {"环境保护", "审计", "社会保险"}),
+    ("区教育局会同各预算单位和预算主管部门落实。", set(), {"义务教育", "财政预决算"}),
+    # a label cut by the line wrapping of a PDF page still counts
+    ("（三）推进食品药\n品安全信息公开。", {"食品药品监管"}, set()),
     # the applicant column of the 2021 table
     ("申请人情况 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他", set(), {"公共法律服务"}),
     # pensions and health insurance are social insurance, not elderly care or health
