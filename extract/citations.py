@@ -173,10 +173,13 @@ def issuer_before(text: str, pos: int) -> Optional[tuple[str, int]]:
     if cut:
         lo += cut[-1]
         window = text[lo:pos]
-    for link in links:
-        if window.endswith(link):
-            window = window[:-len(link)]
-            break
+    stripped = True
+    while stripped:  # 关于印发《…》: both words stand between the body and its title
+        stripped = False
+        for link in links:
+            if window.endswith(link):
+                window, stripped = window[:-len(link)], True
+                break
     # the body starts at the window's start or right after a word that introduces it
     # (认真贯彻|根据|学习|和 …), and holds no such word itself
     for p in range(len(window)):
@@ -376,6 +379,13 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
                     consumed_numbers.append((number.start, number.end))
                     end = number.end
         folded = fold(title)
+        if number is None and span.parent is None:
+            # a 文号 written in title marks (《沪府办〔2020〕20号》) cites by number
+            inside = docnumbers.parse(title)
+            if inside:
+                number = docnumbers.DocNumberMatch(inside, span.start, span.end)
+                consumed_numbers.append((span.start, span.end))
+                title = ""
         form = "title+docnumber" if number else "title"
         issuer_hit = issuer_before(text, span.start) if span.parent is None else None
         issuer = issuer_hit[0] if issuer_hit else None
@@ -392,7 +402,9 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
             resolved, kind, form = Resolved(title, canonical_title(title)), "other", "short"
         else:
             resolved, edition_given = _resolve(title, number.number if number else None, issuer)
-            if resolved.entry is None and title_kind(title) == "other":
+            if not title:
+                form = "docnumber"
+            elif resolved.entry is None and title_kind(title) == "other":
                 kind = "other"
         if short_name and kind == "regulation":
             bindings[fold(short_name)] = (resolved, edition_given)

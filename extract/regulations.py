@@ -41,6 +41,7 @@ class Edition:
     number: Optional[DocNumber]
     issued: Optional[date]
     in_force: Optional[date]
+    year: Optional[int] = None  # year promulgated (from eli:date_document, else dct:issued)
 
 
 @dataclass(frozen=True)
@@ -54,23 +55,30 @@ class Entry:
 
     def edition_for(self, year: Optional[int] = None, on: Optional[date] = None,
                     latest: bool = False) -> Optional[Edition]:
-        """The edition in force for a document on ``on`` (a policy document's date) or about
-        ``year`` (an annual report: the latest edition promulgated by the end of that year)."""
+        """The edition in force for a document dated ``on`` (a policy document) or about
+        ``year`` (an annual report: the latest edition promulgated by the end of that year);
+        the oldest where none qualifies, the newest with ``latest``."""
         if not self.editions:
             return None
         if latest:
             return self.editions[-1]
-        chosen = None
+        chosen = self.editions[0]
         for ed in self.editions:
             if on is not None:
-                ok = ed.in_force is not None and ed.in_force <= on
-            elif year is not None:
-                ok = ed.issued is not None and ed.issued.year <= year
+                ok = _in_force_on(ed, on)
             else:
-                ok = True
+                ok = year is None or (ed.year is not None and ed.year <= year)
             if ok:
                 chosen = ed
-        return chosen or self.editions[0]
+        return chosen
+
+
+def _in_force_on(ed: Edition, on: date) -> bool:
+    if ed.in_force:
+        return ed.in_force <= on
+    if ed.issued:
+        return ed.issued <= on
+    return ed.year is not None and ed.year < on.year
 
 
 def fold(title: str) -> str:
@@ -177,9 +185,12 @@ def authority() -> Authority:
             continue
         eds = []
         for ed in editions_of.get(s, []):
-            eds.append(Edition(key_of[ed], number(ed), _date(next(g.objects(ed, ELI.date_document), None)),
-                               _date(next(g.objects(ed, ELI.first_date_entry_in_force), None))))
-        eds.sort(key=lambda e: (e.issued or date.min))
+            issued = _date(next(g.objects(ed, ELI.date_document), None))
+            partial = next(g.objects(ed, DCTERMS.issued), None)
+            year = issued.year if issued else (int(str(partial)[:4]) if partial is not None else None)
+            eds.append(Edition(key_of[ed], number(ed), issued,
+                               _date(next(g.objects(ed, ELI.first_date_entry_in_force), None)), year))
+        eds.sort(key=lambda e: (e.year or 0, e.issued or date.min))
         titles = _zh(g, s, ELI.title) or _zh(g, s, DCTERMS.title) or _zh(g, s, SKOS.prefLabel)
         issuers = _zh(g, s, DKG.issuerName)
         entry = Entry(key=key_of[s], title=titles[0] if titles else key_of[s],

@@ -193,6 +193,28 @@ def test_trial_marker_width_is_one_key():
     assert canonical_title("某区管理办法(试行)") == "某区管理办法（试行）"
 
 
+def test_issuer_that_issued_the_title_and_a_docnumber_in_title_marks():
+    cits = _cites("国务院办公厅印发的《2020年政务公开工作要点》，区政府办公室印发《2020年政务公开工作要点》，"
+                  "市政府办公厅关于印发《某市政务公开办法》的通知，落实《沪府办〔2020〕20号》。")
+    assert [(c.issuer, c.regulation_key, c.form) for c in cits] == [
+        ("国务院办公厅", "国办发〔2020〕17号", "title"),
+        ("区政府办公室", "2020年政务公开工作要点", "title"),  # a district's own work points
+        ("市政府办公厅", "某市政务公开办法", "title"),
+        (None, "沪府办〔2020〕20号", "docnumber"),
+    ]
+
+
+def test_angle_brackets_as_title_marks_traditional():
+    (c,) = _cites("依據〈中華人民共和國政府資訊公開條例〉，編制本報告。", year=2012)
+    assert (c.regulation_key, c.edition_key) == (TIAOLI, "国务院令第492号")
+
+
+@pytest.mark.parametrize("year, edition", [(2015, "上海市人民政府令第2号"), (2021, "上海市人民政府令第32号")])
+def test_shanghai_provisions_edition(year, edition):
+    (c,) = _cites("根据《上海市政府信息公开规定》（以下简称《规定》）。", year=year)
+    assert (c.regulation_key, c.edition_key, c.doc_number.text) == ("上海市政府信息公开规定", edition, edition)
+
+
 def test_title_spans_nesting():
     text = "《甲关于转发〈乙的通知〉的通知》和《丙》"
     spans = title_spans(text)
