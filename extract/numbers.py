@@ -62,8 +62,11 @@ def parse_number(text: str, multiplier: float = 1.0, unit_hint: str = "") -> Par
         m = _CN.search(t.replace("百分之", ""))
         if not m:
             return ParsedNumber(None, unit_hint, approximate, "unparsed", raw)
+        digits = m.group(0)
+        if digits[0] in "十百千万亿":  # 近百人, 千余家: a bare unit numeral means one of it
+            digits = "一" + digits
         try:
-            number = float(cn2an.cn2an(m.group(0), "smart"))
+            number = float(cn2an.cn2an(digits, "smart"))
         except (ValueError, KeyError):
             return ParsedNumber(None, unit_hint, approximate, "unparsed", raw)
         rest = t.replace("百分之", "")[m.end():]

@@ -11,7 +11,7 @@ import re
 from typing import Callable, Optional
 
 from ..model import Document, Finding
-from .labels import data, squeeze
+from .labels import data, label, squeeze
 from .rows import RowReading
 from .splits import Cell, cell_value, split_cells
 from .templates import (Column, Row, find_region, statistics_rows, table2_rows, table3_groups,
@@ -80,6 +80,7 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
     labels, evs = source(doc, specs, ignorable)
     readings: dict[int, RowReading] = {}
     findings: list[Finding] = []
+    pending: list[tuple[int, Finding]] = []
     cursor = 0
     for key, toks, lstart in groups_of(evs):
         if isinstance(key, int):
@@ -108,8 +109,10 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
                 break
         if not done and isinstance(key, int):
             s, e = toks[0].start, toks[-1].end
-            findings.append(Finding("unparsed-cell", f"表{table} {rows[key].labels[0]}: figures "
-                                    f"{doc.text[s:e]!r} do not fit the row's {n} cells", s, e))
+            pending.append((key, Finding("unparsed-cell", f"表{table} {rows[key].labels[0]}: figures "
+                                         f"{doc.text[s:e]!r} do not fit the row's {n} cells", s, e)))
+    # a row read from a later copy of its label (a heading, then the row) is not unparsed
+    findings += [f for key, f in pending if key not in readings]
     return [readings[i] for i in sorted(readings)], findings
 
 
@@ -191,7 +194,7 @@ def table4(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
     for b, block in enumerate(t["blocks"]):
         metric = block["metric"]
         bd = tuple([block["path"]] if block["path"] else [])
-        cols = tuple(Column(c, c or "总计") for c in t["block_columns"])
+        cols = tuple(Column(c, label(c) if c else "总计") for c in t["block_columns"])
         row = Row("四", (metric,), metric, bd, cols)
         per = []
         for c in cands:

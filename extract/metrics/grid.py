@@ -42,6 +42,18 @@ def collapsed_rows(table: Table) -> list[list[Cell]]:
     return out
 
 
+def _placed(doc: Document, c: Cell) -> Cell:
+    """The cell with offsets that point at its text (the reader's map can be a few characters
+    off after normalisation changed the text's length before a table)."""
+    if c.start < 0 or doc.text[c.start:c.end] == c.text:
+        return c
+    for delta in sorted(range(-12, 13), key=abs):
+        s = c.start + delta
+        if s >= 0 and doc.text[s:s + len(c.text)] == c.text:
+            return Cell(c.row, c.col, c.text, s, s + len(c.text))
+    return Cell(c.row, c.col, c.text, -1, -1)
+
+
 def source_for(table: Table):
     """An event source (see flat.text_source) over one HTML table."""
     rows = collapsed_rows(table)
@@ -50,7 +62,7 @@ def source_for(table: Table):
         labels: list[Label] = []
         evs: list[Event] = []
         for row in rows:
-            for c in row:
+            for c in (_placed(doc, x) for x in row):
                 if c.start < 0 or not c.text.strip():
                     continue
                 if _is_data(c):

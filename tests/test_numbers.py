@@ -1,0 +1,52 @@
+"""extract/numbers.py: printed figures read table-driven (Arabic, Chinese, 万/亿, money, blanks)."""
+from __future__ import annotations
+
+import pytest
+
+from disclosure_kg.extract.numbers import parse_number
+
+CASES = [
+    # text, value, unit, approximate, kind
+    ("26631条", 26631, "count", False, "number"),
+    ("40万元", 400000, "yuan", False, "number"),
+    ("2600余条", 2600, "count", True, "number"),
+    ("3000多条", 3000, "count", True, "number"),
+    ("1.1万余篇", 11000, "count", True, "number"),
+    ("约300个", 300, "count", True, "number"),
+    ("近百人", 100, "person", True, "number"),
+    ("三千二百人次", 3200, "person", False, "number"),
+    ("二十余人", 20, "person", True, "number"),
+    ("1,234", 1234, "count", False, "number"),
+    ("５６", 56, "count", False, "number"),
+    ("-92", -92, "count", False, "number"),
+    ("0", 0, "count", False, "number"),
+    ("12.5%", 12.5, "percent", False, "percent"),
+    ("百分之五", 5, "percent", False, "percent"),
+    ("380元", 380, "yuan", False, "number"),
+    ("1.5亿元", 150000000, "yuan", False, "number"),
+]
+
+
+@pytest.mark.parametrize("text,value,unit,approximate,kind", CASES)
+def test_parse_number(text, value, unit, approximate, kind):
+    n = parse_number(text)
+    assert n.value == pytest.approx(value)
+    assert (n.unit, n.approximate, n.kind) == (unit, approximate, kind)
+    assert n.raw == text
+
+
+@pytest.mark.parametrize("text", ["", "/", "—", "-", "无", "  ", "／"])
+def test_blank_is_not_zero(text):
+    n = parse_number(text)
+    assert n.value is None and n.kind == "blank" and n.raw == text
+
+
+def test_column_multiplier_for_money():
+    # 本年收费金额（单位：万元） 24252.311082 → yuan
+    n = parse_number("24252.311082", multiplier=10000, unit_hint="yuan")
+    assert n.value == pytest.approx(242523110.82) and n.unit == "yuan"
+
+
+def test_unreadable_text_is_kept_raw():
+    n = parse_number("若干")
+    assert n.value is None and n.kind == "unparsed" and n.raw == "若干"
