@@ -38,6 +38,7 @@ MAX_TITLE = 160  # a 《 not closed within this many characters is not a title
 _BAD_IN_TITLE = re.compile(r"[。；;！!？?]|\n\s*\n")
 _MARKS = re.compile(r"[《》〈〉<>]")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+_REVISED = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布)")
 _CUT = re.compile(r"[，,。；;：:！？!?\n“”\"'‘’（）()《》〈〉|]")
 
 
@@ -97,49 +98,46 @@ class TitleSpan:
 
 
 def title_spans(text: str) -> list[TitleSpan]:
-    """Every 《…》 (and top-level 〈…〉), nested ones too, in order of their opening mark."""
-    spans: list[TitleSpan] = []
-    stack: list[tuple[int, str, int]] = []  # (position, mark, index in spans once closed)
-    opened: list[int] = []  # positions of open marks, parallel to stack
-    pending: dict[int, list[int]] = {}  # open position → indexes of spans closed inside it
+    """Every 《…》 (and top-level 〈…〉), nested ones too, in order of their opening mark.
+
+    Inside a title, 《 〈 < open a nested title; an opening mark left unclosed for
+    MAX_TITLE characters, or a span holding a sentence end, is not a title."""
+    closed: list[tuple[int, int]] = []  # (open, close+1) in closing order
+    parent_of: dict[int, int] = {}  # index in ``closed`` → index of the enclosing span
+    stack: list[tuple[int, str]] = []  # open marks: (position, mark)
+    inside: dict[int, list[int]] = {}  # open position → spans closed within it
     for m in _MARKS.finditer(text):
         ch, pos = m.group(0), m.start()
         if stack and pos - stack[0][0] > MAX_TITLE:
             stack.clear()
-            pending.clear()
-        if ch == "《" or (ch in "〈<" and stack) or (ch == "〈" and not stack):
-            stack.append((pos, ch, -1))
+            inside.clear()
+        if ch == "《" or ch == "〈" or (ch == "<" and stack):
+            stack.append((pos, ch))
             continue
         if ch == "》":
             while stack and stack[-1][1] != "《":
-                stack.pop()
-            if not stack:
-                continue
+                stack.pop()  # an inner mark left open
         elif ch in "〉>":
             if not stack or stack[-1][1] not in "〈<":
                 continue
         else:
             continue
-        open_pos, _, _ = stack.pop()
-        inner = text[open_pos + 1:pos]
-        children = pending.pop(open_pos, [])
-        if not inner.strip() or _BAD_IN_TITLE.search(inner):
-            if not stack:
-                pending.clear()
+        if not stack:
             continue
-        spans.append(TitleSpan(open_pos, pos + 1, None))
-        idx = len(spans) - 1
+        open_pos, _ = stack.pop()
+        children = inside.pop(open_pos, [])
+        inner = text[open_pos + 1:pos]
+        if not inner.strip() or _BAD_IN_TITLE.search(inner):
+            continue
+        closed.append((open_pos, pos + 1))
         for c in children:
-            spans[c].parent = idx
+            parent_of[c] = len(closed) - 1
         if stack:
-            pending.setdefault(stack[-1][0], []).extend([idx])
-    spans_sorted = sorted(range(len(spans)), key=lambda i: spans[i].start)
-    remap = {old: new for new, old in enumerate(spans_sorted)}
-    out = []
-    for old in spans_sorted:
-        s = spans[old]
-        out.append(TitleSpan(s.start, s.end, remap[s.parent] if s.parent is not None else None))
-    return out
+            inside.setdefault(stack[-1][0], []).append(len(closed) - 1)
+    order = sorted(range(len(closed)), key=lambda k: closed[k][0])
+    new_index = {old: new for new, old in enumerate(order)}
+    return [TitleSpan(closed[k][0], closed[k][1], new_index[parent_of[k]] if k in parent_of else None)
+            for k in order]
 
 
 def clean_title(inner: str) -> str:
@@ -236,6 +234,18 @@ class _Context:
         if self.info.type == "PolicyDocument" and self.issued:
             return entry.edition_for(on=self.issued).key
         return entry.edition_for(year=self.info.year).key
+
+
+def _doc_number(written: Optional[DocNumber], resolved: "Resolved", edition: Optional[str]) -> Optional[DocNumber]:
+    """The 文号 a citation carries: the authority's spelling where the written one names the
+    same entry (中华人民共和国国务院令第711号 → 国务院令第711号), else the written one, else the
+    authority's."""
+    listed = _number_of(resolved.entry, edition)
+    if written is None:
+        return listed or resolved.doc_number
+    if listed is not None and authority().by_docnumber(written)[0] is resolved.entry:
+        return listed
+    return written
 
 
 def _number_of(entry: Optional[Entry], edition_key: Optional[str]) -> Optional[DocNumber]:
@@ -361,12 +371,13 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
         number: Optional[docnumbers.DocNumberMatch] = None
         end = span.end
         short_name: Optional[str] = None
+        revised_year: Optional[int] = None
         if span.parent is None:
             br = _bracket_after(text, span.end)
             if br:
-                number = docnumbers.match_at(text, br[0] + 1)
-                if number and number.end > br[1]:
-                    number = None
+                # a 文号 anywhere in the bracket is the title's: （国务院令第711号，以下简称…）,
+                # （2019年4月3日国务院令第711号修订）
+                number = next(docnumbers.find_docnumbers(text, br[0] + 1, br[1]), None)
                 definition = _short_definition(text, br[0] + 1, br[1] - 1, spans_by_start)
                 if definition:
                     name, idx = definition
@@ -378,6 +389,8 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
                 if number:
                     consumed_numbers.append((number.start, number.end))
                     end = number.end
+                revised = _REVISED.search(text, br[0], br[1])
+                revised_year = int(revised.group(1)) if revised else None
         folded = fold(title)
         if number is None and span.parent is None:
             # a 文号 written in title marks (《沪府办〔2020〕20号》) cites by number
@@ -406,10 +419,12 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
                 form = "docnumber"
             elif resolved.entry is None and title_kind(title) == "other":
                 kind = "other"
+        if revised_year and resolved.entry and not edition_given:
+            edition_given = getattr(resolved.entry.edition_of_year(revised_year), "key", None)
         if short_name and kind == "regulation":
             bindings[fold(short_name)] = (resolved, edition_given)
         edition = ctx.edition(resolved.entry, edition_given, span.start)
-        doc_number = (number.number if number else None) or _number_of(resolved.entry, edition) or resolved.doc_number
+        doc_number = _doc_number(number.number if number else None, resolved, edition)
         if _is_own(own, folded, resolved, doc_number, span.start, span.end):
             continue
         parent = span_citation.get(span.parent) if span.parent is not None else None
@@ -433,7 +448,7 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
         edition = ctx.edition(resolved.entry, edition_given, d.start)
         out.append(Citation(
             title="", start=d.start, end=d.end, form="docnumber", kind="regulation",
-            doc_number=d.number, canonical_title=resolved.canonical_title,
+            doc_number=_doc_number(d.number, resolved, edition), canonical_title=resolved.canonical_title,
             regulation_key=resolved.key, edition_key=edition,
         ))
     out = _sorted(out)

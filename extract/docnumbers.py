@@ -39,7 +39,7 @@ _BRACKETED = re.compile(
 )
 _DECREE = re.compile(rf"令{_SP}第{_SP}(\d{{1,5}}){_SP}号")
 _CODE_BEFORE = re.compile(rf"[{_CJK}]{{1,20}}$")
-_MAX_CODE = 10
+_MAX_CODE = 14
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,11 @@ def _issuer_code(text: str, end: int) -> Optional[tuple[str, int]]:
         i = run.rfind(word)
         if i >= 0 and i + len(word) > cut and i + len(word) < len(run):
             cut = i + len(word)
+    # a cut inside a name that holds a lead word (中华人民共和国 holds 和) moves before the name
+    for name in language()["docnumber_whole_names"]:
+        i = run.find(name)
+        if 0 <= i < cut < i + len(name):
+            cut = i
     code = run[cut:]
     if len(code) > _MAX_CODE:
         code = code[-_MAX_CODE:]

@@ -53,6 +53,10 @@ class Entry:
     issuer: Optional[str]  # dkg:issuerName
     editions: tuple[Edition, ...] = ()  # eli:is_realized_by, oldest first
 
+    def edition_of_year(self, year: int) -> Optional[Edition]:
+        """The edition promulgated in ``year`` (a text that says 2019年修订)."""
+        return next((ed for ed in self.editions if ed.year == year), None)
+
     def edition_for(self, year: Optional[int] = None, on: Optional[date] = None,
                     latest: bool = False) -> Optional[Edition]:
         """The edition in force for a document dated ``on`` (a policy document) or about
@@ -118,7 +122,9 @@ class Authority:
         return self.entries.get(key) if key else None
 
     def by_docnumber(self, number: DocNumber) -> tuple[Optional[Entry], Optional[str]]:
-        hit = self.by_number.get(number.text)
+        """(entry, edition key) of a 文号; 中华人民共和国国务院令 is 国务院令."""
+        text = number.text
+        hit = self.by_number.get(text) or self.by_number.get(text.removeprefix(NATIONAL_PREFIX))
         if not hit:
             return None, None
         return self.entries[hit[0]], hit[1]

@@ -215,6 +215,13 @@ def test_shanghai_provisions_edition(year, edition):
     assert (c.regulation_key, c.edition_key, c.doc_number.text) == ("上海市政府信息公开规定", edition, edition)
 
 
+def test_decree_number_with_date_and_state_name_in_the_bracket():
+    a, b = _cites("根据《中华人民共和国政府信息公开条例》（2019年4月3日中华人民共和国国务院令第711号修订）"
+                  "和《政府信息公开条例》（2019年修订）", year=2018)
+    assert (a.form, a.doc_number.text, a.edition_key) == ("title+docnumber", "国务院令第711号", "国务院令第711号")
+    assert (b.form, b.edition_key) == ("title", "国务院令第711号")
+
+
 def test_title_spans_nesting():
     text = "《甲关于转发〈乙的通知〉的通知》和《丙》"
     spans = title_spans(text)
