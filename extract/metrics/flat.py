@@ -83,6 +83,9 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
     pending: list[tuple[int, Finding]] = []
     cursor = 0
     for key, toks, lstart in groups_of(evs):
+        if isinstance(key, tuple):  # one printed label, several rows: the next in order
+            later = [k for k in key if k >= cursor]
+            key = later[0] if later else key[0]
         if isinstance(key, int):
             first = key
         elif follow_order and key is None and cursor < len(rows) and readings:
@@ -103,7 +106,7 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
                             per_row.append(c[i])
                     label_text = doc.text[lstart:lstart + 40].split("\n")[0] if (i == 0 and lstart >= 0) else rows[idx].labels[0]
                     label_text = _label_text(doc, labels, lstart) if i == 0 and lstart >= 0 else rows[idx].labels[0]
-                    readings[idx] = RowReading(rows[idx], per_row, rows[idx].columns, label_text)
+                    readings[idx] = RowReading(rows[idx], per_row, rows[idx].columns[:n], label_text)
                 cursor = max(cursor, first + k)
                 done = True
                 break
@@ -127,7 +130,7 @@ def _ignorable(words: list[str]):
     keys = sorted({squeeze(w) for w in words if squeeze(w)}, key=len, reverse=True)
 
     def check(text: str) -> bool:
-        s = squeeze(text)
+        s = squeeze(re.sub(r"[（(][^（）()]*[）)]", "", text))
         for k in keys:
             s = s.replace(k, "")
         s = re.sub(r"[一二三四五六七八九十]", "", s)

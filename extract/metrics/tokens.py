@@ -22,6 +22,8 @@ _BLANK = re.compile(r"(?:(?<=[\s|])|^)(?:/|／|—{1,2}|－|-|–)(?=[\s|]|$)")
 _RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _FOOTER = re.compile(r"(?m)^\s*[—-]\s*\d+\s*[—-]\s*$")
 _SEP = re.compile(r"[\s|｜]+")
+# a parenthesised note inside a label (不同渠道和方式公开相同信息计1条): words, not a cell
+_NOTE = re.compile(rf"[（(][^（）()\n|]{{0,80}}[{CJK}][^（）()\n|]{{0,80}}[）)]")
 
 
 @dataclass
@@ -59,6 +61,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             for i in range(m.start() - start, m.end() - start):
                 masked[i] = " "
     seg = "".join(masked)
+    notes = [(m.start(), m.end()) for m in _NOTE.finditer(seg)]
     tokens: list[Token] = []
     pos = 0
     spans: list[tuple[int, int, str, str]] = []
@@ -77,6 +80,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         spans.append((s, e, "num", suffix))
     for m in _BLANK.finditer(seg):
         spans.append((m.start(), m.end(), "blank", ""))
+    spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in notes)]
     spans.sort()
     for s, e, kind, suffix in spans:
         if s < pos:
@@ -139,6 +143,13 @@ def find_labels(text: str, start: int, end: int, specs: list[LabelSpec]) -> list
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, Label]] = []
     for f in found:
+        same = [k for k in kept if (k[0], k[1]) == (f[0], f[1])]
+        if same and isinstance(f[2].key, int) and isinstance(same[0][2].key, (int, tuple)):
+            prev = same[0][2]
+            keys = prev.key if isinstance(prev.key, tuple) else (prev.key,)
+            if f[2].key not in keys:
+                prev.key = keys + (f[2].key,)
+            continue
         if any(f[0] < k[1] and k[0] < f[1] for k in kept):
             # overlapping: keep the longer one already kept (sorted by start, longest first)
             continue
