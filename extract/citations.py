@@ -270,6 +270,7 @@ class _Own:
 
 
 _STANDALONE_NUMBER_ZONE = 1500  # a 文号 alone on a line this near the top is the document's own
+_NUMBER_LABEL = re.compile(r"(?:发文字号|文号|字号)\s*[:：]\s*$")  # …or after a header label
 
 
 def _own(doc: Document, info: DocumentInfo) -> _Own:
@@ -292,7 +293,8 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
         line_start = text.rfind("\n", 0, d.start) + 1
         line_end = text.find("\n", d.end)
         line_end = len(text) if line_end < 0 else line_end
-        if not text[line_start:d.start].strip() and not text[d.end:line_end].strip():
+        before = text[line_start:d.start]
+        if (not before.strip() or _NUMBER_LABEL.search(before)) and not text[d.end:line_end].strip():
             numbers.add(d.number.text)
     for n in numbers:
         entry, _ = authority().by_docnumber(docnumbers.parse(n))

@@ -90,6 +90,8 @@ def test_addresses_and_years_are_not_docnumbers(text):
     ("某区政府信息公开情况统计表", "other"),
     ("政府信息公开指南", "other"),
     ("政府信息公开目录", "other"),
+    ("某区政府信息主动公开目录", "other"),
+    ("基层政务公开标准目录(2025版)", "regulation"),
     ("某市人民政府公报", "other"),
 ])
 def test_title_kind(title, kind):
@@ -173,6 +175,12 @@ def test_a_notice_does_not_cite_itself_or_its_attachment():
     text = f"{title}\n某府办〔2020〕20号\n经市政府同意，现将《2020年某市政务公开工作要点》印发给你们，请落实《政府信息公开条例》。"
     cits = _cites(text, type_="PolicyDocument", title=title, issued="2020-03-20")
     assert _summary(cits) == [(TIAOLI, "title", "国务院令第711号")]
+
+
+def test_own_number_after_a_header_label_is_not_a_citation():
+    cits = _cites("关于做好某事的通知\n发文字号：某府办〔2020〕3号\n请落实国办发〔2020〕17号。", type_="PolicyDocument",
+                  title="关于做好某事的通知", issued="2020-05-01")
+    assert [c.regulation_key for c in cits] == ["国办发〔2020〕17号"]
 
 
 def test_bare_docnumber_is_a_citation():
