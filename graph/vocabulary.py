@@ -76,12 +76,13 @@ def vocabulary(base: str) -> Vocabulary:
 def vocabulary_graph(base: str) -> Graph:
     """All vocabulary files in one graph, for the store's shared vocabulary graph.
 
-    Blank nodes get canonical labels, so that every build writes the same triples."""
+    Blank nodes become skolem IRIs named by their canonical labels, so that every build writes
+    the same triples (a store would otherwise give them fresh labels on each load)."""
     g = Graph()
     for name in VOCABULARY_FILES:
         if available(name):
             g += load_file(name, base)
-    return to_canonical_graph(g)
+    return to_canonical_graph(g).skolemize(authority=base, basepath=".well-known/genid/")
 
 
 __all__ = ["Vocabulary", "vocabulary", "vocabulary_graph", "SKOS"]
