@@ -179,3 +179,42 @@ def test_table3_row_and_balance_identities():
     assert any("t3-row-total" in f.message for f in check_identities(obs, "2019"))
     obs += [_o("上年结转申请数", [], 1), _o("申请办理结果数", [], 3), _o("结转下年度申请数", [], 2)]
     assert any("t3-balance" in f.message for f in check_identities(obs, "2019"))
+
+
+def test_national_2016_statistics_table_run_together():
+    # the 2016–2018 national 统计表 layout, cells run together after each indicator and its unit
+    text = ("某区2017年政府信息公开工作年度报告\n附件：政府信息公开情况统计表\n"
+            "统计指标单位统计数一、主动公开情况（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）条1520"
+            "其中：主动公开规范性文件数条12制发规范性文件总数件15（二）通过不同渠道和方式公开政府信息的情况"
+            "1．政府公报公开政府信息数条302．政府网站公开政府信息数条1400"
+            "四、行政复议数量件3（一）维持具体行政行为数件2（二）被依法纠错数件1（三）其他情形数件0"
+            "五、行政诉讼数量件2（一）维持具体行政行为或者驳回原告诉讼请求数件1（二）被依法纠错数件0（三）其他情形数件1"
+            "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）万元4.5\n")
+    doc = document_from_text(text)
+    obs, _ = find_observations(doc, _report(doc, 2017))
+    got = {(o.metric, frozenset(o.breakdown)): o for o in obs}
+    assert _v(got, "主动公开政府信息数") == 1520  # the 1 inside the note is not a cell
+    assert _v(got, "主动公开政府信息数", "政府公报") == 30  # 302． = 30 and the numbering 2．
+    assert _v(got, "主动公开规范性文件数") == 12
+    assert _v(got, "行政复议数", "结果纠正") == 1 and _v(got, "行政诉讼数", "结果纠正") == 0
+    assert _v(got, "行政诉讼数", "其他结果") == 1
+    assert _v(got, "政府信息公开专项经费") == 45000 and got[("政府信息公开专项经费", frozenset())].unit == "yuan"
+
+
+def test_cells_set_off_by_bars_are_never_cut():
+    # six printed cells for seven columns: reading 12 as 1|2 would invent a cell
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "| 一、本年新收政府信息公开申请数量 | 5 | 3 | 0 | 0 | 12 | 20 |\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n")
+    doc = document_from_text(text)
+    obs, findings = find_observations(doc, _report(doc, 2021))
+    assert not [o for o in obs if o.table == "三"]
+    assert any(f.kind == "unparsed-cell" for f in findings)
+
+
+def test_prose_sentence_naming_the_row_settles_a_run_together_cell(corpus_dir):
+    # 行政规范性文件77132470: the prose's 制发的规范性文件77件 fixes the first cell only
+    _, table, _, findings = _obs(corpus_dir, "106_pingtan_2023.txt")
+    assert _v(table, "规范性文件", "本年制发件数") == 77
+    assert _v(table, "规范性文件", "现行有效件数") is None
+    assert any(f.kind == "ambiguous-split" and "现行有效件数" in f.message for f in findings)

@@ -45,7 +45,7 @@ def find_observations(doc: Document, info: DocumentInfo) -> tuple[list[Observati
     seen: set = set()
     for name, readings in tables:
         resolve.by_identities(readings, name, fmt or "")
-        resolve.by_prose(readings, in_prose)
+        resolve.by_prose(readings, in_prose, doc.text, prose.table_spans(doc, fmt))
         for r in readings:
             obs, f = observations_of(r, name)
             findings += f

@@ -71,7 +71,7 @@ def source_for(table: Table):
                     kind = "blank" if _BLANK.match(text) else "num"
                     body = text[:-1].strip() if text.endswith("元") else text
                     evs.append(Event(kind, s, s + len(body), token=Token(kind, body, s, s + len(body),
-                                                                         "元" if text.endswith("元") else "")))
+                                                                         "元" if text.endswith("元") else "", True)))
                     continue
                 found = find_labels(doc.text, c.start, c.end, specs)
                 labels += found

@@ -38,7 +38,8 @@ def _rules() -> list[tuple[dict, re.Pattern]]:
     return out
 
 
-def _masked(doc: Document, fmt: Optional[str]) -> list[tuple[int, int]]:
+def table_spans(doc: Document, fmt: Optional[str]) -> list[tuple[int, int]]:
+    """The table sections, which the prose rules leave to the table readers."""
     spans = []
     names = ["统计表"] + (["二", "三", "四"] if fmt in ("2019", "2021") else [])
     for name in names:
@@ -61,7 +62,7 @@ def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
     """Every prose figure the rules recognise, in document order (the same metric may recur:
     the caller keeps the first)."""
     text = doc.text
-    masked = _masked(doc, fmt)
+    masked = table_spans(doc, fmt)
     used: list[tuple[int, int]] = []
     out: list[Observation] = []
     for rule, rx in _rules():

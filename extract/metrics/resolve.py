@@ -6,6 +6,7 @@ for the same metric supports the readings that contain it. Cells still in doubt 
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Iterable
 
 from ..model import Observation
@@ -46,12 +47,31 @@ def by_identities(readings: list[RowReading], table: str, fmt: str) -> None:
         r.candidates = cands
 
 
-def by_prose(readings: Iterable[RowReading], prose: list[Observation]) -> None:
-    """Keep the readings whose cells the prose prints for the same metric, where any does."""
+_SENTENCE = re.compile(r"[^。；;\n]+")
+_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:件|条|个|项|次|篇|场|人|名|元|万元)")
+
+
+def _label_figures(text: str, labels: tuple[str, ...], masked: list[tuple[int, int]]) -> set[float]:
+    """Figures printed in sentences of the prose that name the row (现行有效…规范性文件393件)."""
+    out: set[float] = set()
+    for m in _SENTENCE.finditer(text):
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        if any(lab in m.group(0) for lab in labels):
+            out |= {float(f.group(1)) for f in _FIGURE.finditer(m.group(0))}
+    return out
+
+
+def by_prose(readings: Iterable[RowReading], prose: list[Observation], text: str = "",
+             masked: list[tuple[int, int]] = ()) -> None:
+    """Keep the readings whose cells the prose prints for the same metric (or in sentences that
+    name the row), where any does."""
     for r in readings:
         if len(r.candidates) <= 1 or not r.row.metric:
             continue
         values = {o.value for o in prose if o.metric == r.row.metric_label and o.value is not None}
+        if text:
+            values |= _label_figures(text, r.row.labels, list(masked))
         if not values:
             continue
         positions = r.emit or tuple(range(len(r.columns)))

@@ -67,7 +67,7 @@ def split_cells(tokens: Sequence[Token], n: int,
             walk(k + 1, acc + [(t, 0, len(t.text))])
             return
         digits = len(t.text.replace("-", "").split(".")[0]) + (1 if "." in t.text else 0)
-        max_parts = min(left - (remaining - 1), max(1, digits))
+        max_parts = 1 if t.atomic else min(left - (remaining - 1), max(1, digits))
         for parts in range(1, max_parts + 1):
             for cuts in _cuts(t.text, 0, parts):
                 walk(k + 1, acc + [(t, a, b) for a, b in cuts])

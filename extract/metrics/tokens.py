@@ -33,6 +33,7 @@ class Token:
     start: int
     end: int
     unit_suffix: str = ""  # 元 glued to a figure
+    atomic: bool = False  # set off by | or line breaks on both sides: one cell, never cut
 
 
 @dataclass
@@ -89,6 +90,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         tokens.append(Token(kind, seg[s:e], start + s, start + e, suffix))
         pos = e + len(suffix)
     _text_run(seg, pos, len(seg), start, tokens)
+    for t in tokens:
+        if t.kind == "num":
+            a, b = t.start - start, t.end - start + len(t.unit_suffix)
+            before = seg[:a].rstrip(" \t")
+            after = seg[b:].lstrip(" \t")
+            t.atomic = (not before or before[-1] in "|｜\n") and (not after or after[0] in "|｜\n")
     return tokens
 
 
