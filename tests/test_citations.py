@@ -354,3 +354,10 @@ def test_tiaoli_is_one_work_with_two_editions():
 ])
 def test_authority_resolves_titles_with_and_without_issuer(written, key):
     assert authority().by_name(written).key == key
+
+
+def test_authority_file_conforms_to_the_shapes():
+    pyshacl = pytest.importorskip("pyshacl")
+    g = vocab.graph("regulations.ttl", "http://example.org/")
+    conforms, _, report = pyshacl.validate(g, shacl_graph=vocab.graph("shapes.ttl"), inference="none")
+    assert conforms, report
