@@ -74,7 +74,7 @@ class Settings:
     agency_after: re.Pattern
     agency_factor: float
     title_factor: float
-    future_markers: tuple[str, ...]
+    future_markers: re.Pattern
     future_factor: float
     label_factor: dict[str, float]
     blockers: dict[str, tuple[Blocker, ...]]
@@ -113,7 +113,7 @@ def settings() -> Settings:
         agency_after=re.compile(c["agency_after"]),
         agency_factor=float(c["agency_factor"]),
         title_factor=float(c["title_factor"]),
-        future_markers=tuple(c["future_markers"]),
+        future_markers=re.compile(c["future_markers"]),
         future_factor=float(c["future_factor"]),
         label_factor={r[0]: float(r[1]) for r in _tsv("domain_label_weights.tsv")},
         blockers={k: tuple(v) for k, v in blockers.items()},
@@ -294,7 +294,8 @@ def _mention(doc: Document, layout: _Layout, start: int, end: int, label: str, c
     sentence = _sentence(text, start, end)
     if _inside(layout.key_sections, start, end) or any(w in sentence for w in cfg.key_section_words):
         weight *= cfg.key_section_factor
-    if any(w in sentence for w in cfg.future_markers):
+    if cfg.future_markers.search(sentence) or any(
+            cfg.future_markers.search(s.title) for s in doc.sections if s.start <= start < s.end):
         weight *= cfg.future_factor
     return DomainMention(labels()[label], label, start, end, context, round(weight, 4))
 
