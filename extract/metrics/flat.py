@@ -104,7 +104,6 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
                     for c in cands:
                         if c[i] not in per_row:
                             per_row.append(c[i])
-                    label_text = doc.text[lstart:lstart + 40].split("\n")[0] if (i == 0 and lstart >= 0) else rows[idx].labels[0]
                     label_text = _label_text(doc, labels, lstart) if i == 0 and lstart >= 0 else rows[idx].labels[0]
                     readings[idx] = RowReading(rows[idx], per_row, rows[idx].columns[:n], label_text)
                 cursor = max(cursor, first + k)

@@ -29,8 +29,7 @@ def _values(observations: Iterable[Observation]) -> dict[Key, Observation]:
 def _bases(ident: dict, values: dict[Key, Observation]) -> list[tuple[str, frozenset]]:
     if ident["bases"] == "table3-rows":
         applicants = {label(a) for a in scheme_members("applicant")}
-        metrics = {label(m) for m in data("metrics_templates.json")["_table3_metrics"]} if "_table3_metrics" in data("metrics_templates.json") else {
-            label(r["metric"]) for r in data("metrics_templates.json")["table3"]["rows"]}
+        metrics = {label(r["metric"]) for r in data("metrics_templates.json")["table3"]["rows"]}
         return sorted({(m, b) for (m, b) in values if m in metrics and not (b & applicants)}, key=str)
     return [(label(m), frozenset(label(x) for x in members)) for m, members in ident["bases"]]
 

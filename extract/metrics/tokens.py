@@ -21,7 +21,6 @@ _NUMBERING_AFTER = re.compile(rf"\s*[.、．]\s*(?=[{CJK}“\"(（])")
 _BLANK = re.compile(r"(?:(?<=[\s|])|^)(?:/|／|—{1,2}|－|-|–)(?=[\s|]|$)")
 _RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _FOOTER = re.compile(r"(?m)^\s*[—-]\s*\d+\s*[—-]\s*$")
-_SEP = re.compile(r"[\s|｜]+")
 # a parenthesised note inside a label (不同渠道和方式公开相同信息计1条): words, not a cell
 _NOTE = re.compile(rf"[（(][^（）()\n|]{{0,80}}[{CJK}][^（）()\n|]{{0,80}}[）)]")
 
@@ -100,8 +99,6 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 
 def _text_run(seg: str, a: int, b: int, offset: int, tokens: list[Token]) -> None:
-    for part in _SEP.split(seg[a:b]) if seg[a:b].strip() else []:
-        pass
     chunk = seg[a:b]
     if chunk.strip(" \t\r\n|｜"):
         lead = len(chunk) - len(chunk.lstrip(" \t\r\n|｜"))
