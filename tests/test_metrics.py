@@ -218,3 +218,16 @@ def test_prose_sentence_naming_the_row_settles_a_run_together_cell(corpus_dir):
     assert _v(table, "规范性文件", "本年制发件数") == 77
     assert _v(table, "规范性文件", "现行有效件数") is None
     assert any(f.kind == "ambiguous-split" and "现行有效件数" in f.message for f in findings)
+
+
+def test_one_cell_a_line_with_signs_separators_and_blanks():
+    # own 2019-format fragment: a negative change, a thousands separator, a "/" cell kept apart from 0
+    text = ("二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n"
+            "行政许可\n821\n-92\n18,057\n行政事业性收费\n35\n/\n三、收到和处理政府信息公开申请情况\n")
+    doc = document_from_text(text)
+    obs, _ = find_observations(doc, _report(doc, 2020))
+    got = {(o.metric, frozenset(o.breakdown)): o for o in obs}
+    assert _v(got, "行政许可", "本年增减") == -92
+    assert _v(got, "行政许可", "处理决定数量") == 18057
+    blank = got[("行政事业性收费", frozenset(["本年增减"]))]
+    assert blank.value is None and blank.raw == "/"

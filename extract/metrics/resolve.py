@@ -81,7 +81,7 @@ def by_prose(readings: Iterable[RowReading], prose: list[Observation], text: str
             for i in positions:
                 t, a, b = cand[i]
                 try:
-                    n += float(t.text[a:b]) in values
+                    n += float(t.text[a:b].replace(",", "")) in values
                 except ValueError:
                     pass
             return n

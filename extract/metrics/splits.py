@@ -35,6 +35,7 @@ def _cuts(s: str, i: int, parts: int) -> Iterator[list[tuple[int, int]]]:
 
 
 def _valid(fig: str) -> bool:
+    fig = fig.replace(",", "")  # 18,057: thousands separators (such a figure is never cut)
     body = fig[1:] if fig.startswith("-") else fig
     if not body or not body[0].isdigit():
         return False
@@ -90,4 +91,4 @@ def cell_value(cell: Cell) -> Optional[float]:
     t, a, b = cell
     if t.kind == "blank":
         return None
-    return float(t.text[a:b])
+    return float(t.text[a:b].replace(",", ""))
