@@ -6,7 +6,7 @@ dkg:Mention with the quoted original words and their offsets in the text as read
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -191,8 +191,10 @@ class _Writer:
             self.add(link, RDF.type, DKG.CitationLink)
             self.add(link, DKG.regulation, reg)
             self.add(link, DKG.mentionCount, Literal(len(mentions)))
-            editions = sorted({c.edition_key for c in mentions if c.edition_key})
-            for ed in editions[:1]:
+            # the edition most mentions point at (a 2018 report may once say 新修订《条例》)
+            editions = Counter(c.edition_key for c in mentions if c.edition_key)
+            if editions:
+                ed = min(editions, key=lambda e: (-editions[e], e))
                 self.add(link, DKG.edition, URIRef(self.v.regulations.get(ed) or self.m.regulation(ed)))
             for c in mentions:
                 self.add(link, DKG.mention, self.mention(str(link), c.start, c.end, c.form))

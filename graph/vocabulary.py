@@ -15,7 +15,8 @@ from ..extract import vocab
 from .namespaces import DKG, SKOS
 
 VOCABULARY_FILES = ("disclosure.ttl", "domains.ttl", "metrics.ttl", "regulations.ttl")
-INSTANCE_FILES = {"regulations.ttl"}  # relative IRIs, resolved against the configured base
+INSTANCE_FILES = {"regulations.ttl"}
+DOMAIN_SCHEME = "https://w3id.org/disclosure-kg/domain/scheme"
 
 
 def available(name: str) -> bool:
@@ -45,7 +46,8 @@ def load_file(name: str, base: str) -> Graph:
 def vocabulary(base: str) -> Vocabulary:
     v = Vocabulary(base)
     if available("domains.ttl"):
-        v.domains = {c.label: c.iri for c in vocab.concepts("domains.ttl") if c.label}
+        # only the reportable domains, not the pilot areas and Article 20 items they map to
+        v.domains = {c.label: c.iri for c in vocab.concepts("domains.ttl") if c.label and DOMAIN_SCHEME in c.schemes}
     if available("metrics.ttl"):
         for c in vocab.concepts("metrics.ttl"):
             if not c.label:

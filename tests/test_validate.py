@@ -1,6 +1,8 @@
 """SHACL: the corpus graph conforms, and a planted defect of each kind the shapes check fails."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
@@ -159,3 +161,40 @@ def test_cli_validate_exit_codes(corpus_dir, tmp_path, capsys):
     assert main(["validate", "--store", str(store)]) == 0
     assert "conforms" in capsys.readouterr().out
     assert main(["validate", "--store", str(tmp_path / "nowhere")]) == 2
+
+
+def unbalanced_row(g):
+    """Change one applicant cell of table 三's 本年新收 row: the row no longer adds up."""
+    q = """SELECT ?o WHERE { ?o <https://w3id.org/disclosure-kg/def#metric> <https://w3id.org/disclosure-kg/metric/applications-received> ;
+                            <https://w3id.org/disclosure-kg/def#breakdown> <https://w3id.org/disclosure-kg/breakdown/natural-person> }"""
+    (obs,) = [r[0] for r in g.query(q)]
+    old = g.value(obs, DKG.value)
+    g.set((obs, DKG.value, Literal(Decimal(int(old) + 7))))
+
+
+def unbalanced_outcome(g):
+    """Change the 予以公开 cell of the 自然人 column: the column's outcomes no longer add up."""
+    q = """SELECT ?o WHERE { ?o <https://w3id.org/disclosure-kg/def#metric> <https://w3id.org/disclosure-kg/metric/applications-answered> ;
+                            <https://w3id.org/disclosure-kg/def#breakdown> <https://w3id.org/disclosure-kg/breakdown/natural-person>,
+                                                                       <https://w3id.org/disclosure-kg/breakdown/disclosed> }"""
+    (obs,) = [r[0] for r in g.query(q)]
+    g.set((obs, DKG.value, Literal(Decimal(int(g.value(obs, DKG.value)) + 3))))
+
+
+IDENTITIES = [
+    (unbalanced_row, "TableThreeRowTotal"),
+    (unbalanced_row, "TableThreeBalance"),
+    (unbalanced_outcome, "TableThreeOutcomes"),
+]
+
+
+@pytest.mark.parametrize("plant,shape", IDENTITIES, ids=[s for _, s in IDENTITIES])
+def test_identity_failure_is_a_warning_naming_the_cells(clean, plant, shape):
+    assert not [r for r in validate_graph(clean, BASE).warnings if shape in r.shape]
+    g = Graph()
+    g += clean
+    plant(g)
+    report = validate_graph(g, BASE)
+    assert report.conforms  # a report that does not balance is a finding, not a broken graph
+    hits = [r for r in report.warnings if shape in r.shape]
+    assert hits and "106_pingtan_2023" in hits[0].message
