@@ -67,13 +67,14 @@ def main() -> int:
         for f in facts:
             document_graph(f, minter)
 
-    graphs = [document_graph(f, minter).graph for f in facts]
+    graphs = [document_graph(f, minter) for f in facts]
 
     def stage_store():
         with tempfile.TemporaryDirectory() as tmp:
             s = OxigraphStore(Path(tmp) / "kg")
             for f, g in zip(facts, graphs):
-                s.replace_graph(minter.document_graph(f.document.source), g)
+                s.replace_graph(minter.document_graph(f.document.source), g.graph)
+                s.add_to_graph(minter.entities_graph, g.shared)
             s.close()
 
     stages = [

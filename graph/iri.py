@@ -41,6 +41,11 @@ class Minter:
         return f"{self.base}graph/{slug(source)}"
 
     @property
+    def entities_graph(self) -> str:
+        """Agencies, divisions and regulations that documents describe alike."""
+        return f"{self.base}graph/entities"
+
+    @property
     def vocabulary_graph(self) -> str:
         return f"{self.base}graph/vocabulary"
 

@@ -24,6 +24,7 @@ class Table:
 
 class Store(Protocol):
     def replace_graph(self, graph_iri: str, graph: Graph) -> int: ...
+    def add_to_graph(self, graph_iri: str, graph: Graph) -> int: ...
     def select(self, sparql: str) -> Table: ...
     def graphs(self) -> list[str]: ...
     def dump(self, fmt: str) -> bytes: ...
@@ -60,6 +61,13 @@ class OxigraphStore:
         if self.store.contains_named_graph(name):
             self.store.remove_graph(name)
         self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        return len(graph)
+
+    def add_to_graph(self, graph_iri: str, graph: Graph) -> int:
+        """Add ``graph``'s triples to a named graph (a set: adding a triple again changes nothing)."""
+        if len(graph):
+            data = graph.serialize(format="nt", encoding="utf-8")
+            self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph_iri))
         return len(graph)
 
     def select(self, sparql: str) -> Table:
@@ -114,6 +122,12 @@ class EndpointStore:
     def replace_graph(self, graph_iri: str, graph: Graph) -> int:
         body = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
         self._update(f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
+        return len(graph)
+
+    def add_to_graph(self, graph_iri: str, graph: Graph) -> int:
+        if len(graph):
+            body = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+            self._update(f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
         return len(graph)
 
     def select(self, sparql: str) -> Table:

@@ -15,6 +15,7 @@ import opencc
 from rdflib import BNode, Graph, Literal, URIRef
 
 from .. import __version__
+from ..extract import divisions
 from ..extract.model import Citation, Document, DocumentFacts, Observation
 from .iri import Minter, slug
 from .namespaces import (DCTERMS, DKG, ELI, FORMAT, GEO, ORG, PREFIXES, PROV, QB, RDF, RDFS,
@@ -32,7 +33,8 @@ def _s2t() -> opencc.OpenCC:
 
 @dataclass
 class DocumentGraph:
-    graph: Graph
+    graph: Graph  # the document's own named graph
+    shared: Graph  # descriptions of agencies, divisions and regulations, the same from every document
     problems: list[str] = field(default_factory=list)
 
 
@@ -50,6 +52,9 @@ class _Writer:
         self.m = minter
         self.v = vocab
         self.g = new_graph()
+        # Entities several documents describe go to one shared graph: a union of named graphs
+        # is a bag in Oxigraph, so the same triple in many document graphs multiplies rows.
+        self.shared = new_graph()
         self.problems: list[str] = []
         self.doc_iri = URIRef(minter.document(self.doc.source))
         self._divisions_done: set[str] = set()
@@ -58,10 +63,12 @@ class _Writer:
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
 
-    def labels(self, node: URIRef, zh_hans: str, prop=SKOS.prefLabel) -> None:
-        self.add(node, prop, Literal(zh_hans, lang="zh-Hans"))
-        hant = _s2t().convert(zh_hans)
-        self.add(node, prop, Literal(hant, lang="zh-Hant"))
+    def share(self, s, p, o) -> None:
+        self.shared.add((s, p, o))
+
+    def labels_shared(self, node: URIRef, zh_hans: str, prop=SKOS.prefLabel) -> None:
+        self.share(node, prop, Literal(zh_hans, lang="zh-Hans"))
+        self.share(node, prop, Literal(_s2t().convert(zh_hans), lang="zh-Hant"))
 
     def mention(self, owner_iri: str, start: int, end: int, form: str | None = None) -> URIRef:
         node = URIRef(f"{owner_iri}/mention/{start}-{end}")
@@ -79,47 +86,43 @@ class _Writer:
     def division(self, adcode: str | None) -> URIRef | None:
         if not adcode or adcode == NATIONAL_ADCODE:
             return None
-        try:
-            from ..extract import divisions
-        except ImportError:
-            divisions = None
         node = URIRef(self.m.division(adcode))
         if adcode in self._divisions_done:
             return node
         self._divisions_done.add(adcode)
-        self.add(node, RDF.type, DKG.Division)
-        self.add(node, DKG.adcode, Literal(adcode))
-        self.add(node, WDT.P442, Literal(f"{adcode[:2]} {adcode[2:4]} {adcode[4:6]}"))
-        record = divisions.division(adcode) if divisions and hasattr(divisions, "division") else None
+        self.share(node, RDF.type, DKG.Division)
+        self.share(node, DKG.adcode, Literal(adcode))
+        self.share(node, WDT.P442, Literal(f"{adcode[:2]} {adcode[2:4]} {adcode[4:6]}"))
+        record = divisions.division(adcode)
         if record is None:
             self.problems.append(f"{self.doc.source}: division {adcode} is not in the adcode table")
             return node
-        self.labels(node, record.name)
+        self.labels_shared(node, record.name)
         if getattr(record, "level", None):
-            self.add(node, DKG.divisionLevel, Literal(record.level))
+            self.share(node, DKG.divisionLevel, Literal(record.level))
         if getattr(record, "lat", None) is not None and getattr(record, "lon", None) is not None:
-            self.add(node, GEO.lat, Literal(Decimal(str(record.lat))))
-            self.add(node, GEO.long, Literal(Decimal(str(record.lon))))
+            self.share(node, GEO.lat, Literal(Decimal(str(record.lat))))
+            self.share(node, GEO.long, Literal(Decimal(str(record.lon))))
         parent = getattr(record, "parent", None)
         if parent and parent != adcode:
-            self.add(node, DKG.parentDivision, URIRef(self.m.division(parent)))
+            self.share(node, DKG.parentDivision, URIRef(self.m.division(parent)))
             self.division(parent)
         return node
 
     def agency(self, name: str, adcode: str | None, parent_name: str | None = None,
                parent_adcode: str | None = None) -> URIRef:
         node = URIRef(self.m.agency(adcode, name))
-        self.add(node, RDF.type, DKG.Agency)
-        self.add(node, RDF.type, ORG.Organization)
-        self.labels(node, name)
+        self.share(node, RDF.type, DKG.Agency)
+        self.share(node, RDF.type, ORG.Organization)
+        self.labels_shared(node, name)
         kind = next((k for suffix, k in self.v.agency_kinds if name.endswith(suffix)), str(DKG.OtherBody))
-        self.add(node, ORG.classification, URIRef(kind))
+        self.share(node, ORG.classification, URIRef(kind))
         div = self.division(adcode)
         if div is not None:
-            self.add(node, DKG.division, div)
+            self.share(node, DKG.division, div)
         if parent_name and parent_name != name:
             parent = self.agency(parent_name, parent_adcode or adcode)
-            self.add(node, ORG.subOrganizationOf, parent)
+            self.share(node, ORG.subOrganizationOf, parent)
         return node
 
     # ------------------------------------------------------------ the document
@@ -144,19 +147,20 @@ class _Writer:
             publisher = self.agency(info.agency, info.adcode or None)
             self.add(d, DCTERMS.publisher, publisher)
             if info.adcode == NATIONAL_ADCODE:
-                self.add(publisher, DKG.division, URIRef(self.m.division(NATIONAL_ADCODE)))
                 nat = URIRef(self.m.division(NATIONAL_ADCODE))
-                self.add(nat, RDF.type, DKG.Division)
-                self.add(nat, DKG.adcode, Literal(NATIONAL_ADCODE))
-                self.labels(nat, "中华人民共和国")
+                self.share(publisher, DKG.division, nat)
+                self.share(nat, RDF.type, DKG.Division)
+                self.share(nat, DKG.adcode, Literal(NATIONAL_ADCODE))
+                self.share(nat, WDT.P442, Literal("10 00 00"))
+                self.labels_shared(nat, "中华人民共和国")
             if info.agency_start >= 0:
                 self.add(d, DKG.mention, self.mention(str(d) + "/publisher", info.agency_start, info.agency_end, "publisher"))
         else:
             self.problems.append(f"{self.doc.source}: no issuing agency found")
         activity = URIRef(f"{self.m.base}activity/extract-{__version__}")
         self.add(d, PROV.wasGeneratedBy, activity)
-        self.add(activity, RDF.type, PROV.Activity)
-        self.add(activity, RDFS.label, Literal(f"disclosure-kg {__version__} extraction", lang="en"))
+        self.share(activity, RDF.type, PROV.Activity)
+        self.share(activity, RDFS.label, Literal(f"disclosure-kg {__version__} extraction", lang="en"))
 
     # ------------------------------------------------------------ citations
     def citations(self) -> None:
@@ -174,17 +178,17 @@ class _Writer:
             if reg_iri is None:  # not on the authority list: a node with what the text says
                 first = mentions[0]
                 title = first.canonical_title or first.title or key
-                self.add(reg, RDF.type, DKG.Regulation)
-                self.add(reg, RDF.type, ELI.LegalResource)
-                self.add(reg, DKG.key, Literal(key))
-                self.add(reg, ELI.title, Literal(title, lang="zh-Hans"))
-                self.add(reg, ELI.title, Literal(_s2t().convert(title), lang="zh-Hant"))
+                self.share(reg, RDF.type, DKG.Regulation)
+                self.share(reg, RDF.type, ELI.LegalResource)
+                self.share(reg, DKG.key, Literal(key))
+                self.share(reg, ELI.title, Literal(title, lang="zh-Hans"))
+                self.share(reg, ELI.title, Literal(_s2t().convert(title), lang="zh-Hant"))
                 numbers = sorted({c.doc_number.text for c in mentions if c.doc_number})
                 if numbers:
-                    self.add(reg, ELI.id_local, Literal(numbers[0]))
+                    self.share(reg, ELI.id_local, Literal(numbers[0]))
                 issuers = sorted({c.issuer for c in mentions if c.issuer})
                 if issuers:
-                    self.add(reg, DKG.issuerName, Literal(issuers[0], lang="zh-Hans"))
+                    self.share(reg, DKG.issuerName, Literal(issuers[0], lang="zh-Hans"))
             link = URIRef(f"{self.doc_iri}/citation/{slug(key)}")
             self.add(self.doc_iri, ELI.cites, reg)
             self.add(self.doc_iri, DKG.citation, link)
@@ -277,7 +281,7 @@ class _Writer:
         self.observations()
         self.agencies()
         self.findings()
-        return DocumentGraph(self.g, self.problems)
+        return DocumentGraph(self.g, self.shared, self.problems)
 
 
 def document_graph(facts: DocumentFacts, minter: Minter | None = None) -> DocumentGraph:

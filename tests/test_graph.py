@@ -40,7 +40,7 @@ def test_every_document_builds_into_its_own_graph(corpus_store, corpus_dir):
     assert summary.problems == []
     assert summary.documents == len(files)
     minter = Minter()
-    assert store.graphs() == sorted([minter.document_graph(f) for f in files] + [minter.vocabulary_graph])
+    assert store.graphs() == sorted([minter.document_graph(f) for f in files] + [minter.vocabulary_graph, minter.entities_graph])
 
 
 @pytest.mark.parametrize("name,columns", sorted(CONTRACT.items()))

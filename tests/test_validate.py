@@ -20,7 +20,8 @@ BASE = Minter().base
 @pytest.fixture(scope="module")
 def clean(corpus_dir) -> Graph:
     """The graph of one real 2021-format report (citations, domains, tables, agencies)."""
-    return document_graph(extract_file(corpus_dir / "106_pingtan_2023.txt")).graph
+    dg = document_graph(extract_file(corpus_dir / "106_pingtan_2023.txt"))
+    return dg.graph + dg.shared
 
 
 def one(g: Graph, cls) -> URIRef:
