@@ -128,21 +128,20 @@ class _Renderer:
         rows: list[list[RawCell]] = []
         for r, row in enumerate(grid):
             cells: list[RawCell] = []
-            for c, text in enumerate(row):
+            for c, (text, origin) in enumerate(row):
                 if c:
                     self.emit(CELL_SEP)
                 s = self.length
                 self.emit(text)
-                cells.append(RawCell(r, c, text, s, self.length))
+                cells.append(RawCell(r, c, text, s, self.length, origin))
             self.emit("\n")
             rows.append(cells)
         if rows:
             self.tables.append(RawTable(rows, start, self.length))
 
     def finish(self) -> str:
-        text = "".join(self.parts)
-        text = re.sub(r"[ \t\u00a0]+\n", "\n", text)
-        return text
+        # no clean-up pass here: it would shift the table cell offsets already recorded
+        return "".join(self.parts)
 
 
 def _clean(s: str | None) -> str:
@@ -156,9 +155,10 @@ def _cell_text(td) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
-def _expand(table) -> list[list[str]]:
-    """The table's grid with rowspan/colspan cells repeated into every slot they cover."""
-    grid: dict[tuple[int, int], str] = {}
+def _expand(table) -> list[list[tuple[str, tuple[int, int]]]]:
+    """The table's grid with rowspan/colspan cells repeated into every slot they cover; each
+    slot carries its text and the slot of the cell it comes from."""
+    grid: dict[tuple[int, int], tuple[str, tuple[int, int]]] = {}
     rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
     for r, tr in enumerate(rows):
         c = 0
@@ -172,13 +172,13 @@ def _expand(table) -> list[list[str]]:
             cs = _span(td.get("colspan"))
             for dr in range(rs):
                 for dc in range(cs):
-                    grid.setdefault((r + dr, c + dc), text)
+                    grid.setdefault((r + dr, c + dc), (text, (r, c)))
             c += cs
     if not grid:
         return []
     n_rows = max(r for r, _ in grid) + 1
     n_cols = max(c for _, c in grid) + 1
-    return [[grid.get((r, c), "") for c in range(n_cols)] for r in range(n_rows)]
+    return [[grid.get((r, c), ("", (r, c))) for c in range(n_cols)] for r in range(n_rows)]
 
 
 def _nearest_table(el):

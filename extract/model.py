@@ -19,6 +19,13 @@ class Cell:
     text: str
     start: int  # offsets of the cell text in Document.text (-1 where it has no text)
     end: int
+    # the slot of the source cell this one repeats (rowspan/colspan): equal to (row, col) for a
+    # cell of its own, so a copy of a spanned cell is never taken for a second printed value
+    origin: tuple[int, int] = (-1, -1)
+
+    @property
+    def is_copy(self) -> bool:
+        return self.origin != (-1, -1) and self.origin != (self.row, self.col)
 
 
 @dataclass

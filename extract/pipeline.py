@@ -37,7 +37,7 @@ def document_from_raw(raw: RawText) -> Document:
         traditional=norm.traditional,
         header={k: normalize(v).text for k, v in raw.header.items()},
     )
-    doc.tables = [_map_table(t, norm.offsets) for t in raw.tables]
+    doc.tables = [_map_table(t, norm.offsets, norm.text) for t in raw.tables]
     doc.sections = split_sections(doc.text)
     return doc
 
@@ -47,11 +47,14 @@ def _to_normalized(offsets: list[int], original_index: int) -> int:
     return bisect.bisect_left(offsets, original_index)
 
 
-def _map_table(t, offsets: list[int]) -> Table:
-    rows = [
-        [Cell(c.row, c.col, c.text, _to_normalized(offsets, c.start), _to_normalized(offsets, c.end)) for c in row]
-        for row in t.rows
-    ]
+def _map_table(t, offsets: list[int], text: str) -> Table:
+    rows = []
+    for row in t.rows:
+        cells = []
+        for c in row:
+            start, end = _to_normalized(offsets, c.start), _to_normalized(offsets, c.end)
+            cells.append(Cell(c.row, c.col, text[start:end], start, end, c.origin))
+        rows.append(cells)
     return Table(rows, _to_normalized(offsets, t.start), _to_normalized(offsets, t.end))
 
 

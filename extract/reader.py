@@ -38,6 +38,7 @@ class RawCell:
     text: str
     start: int  # offsets into RawText.text
     end: int
+    origin: tuple[int, int] = (-1, -1)  # slot of the spanned source cell (see model.Cell)
 
 
 @dataclass

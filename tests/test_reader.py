@@ -68,3 +68,21 @@ def test_crawler_header_fields(corpus_dir):
     doc = load(corpus_dir / "101_pingtan_2011.txt")
     assert doc.header["发布机构"] == "平潭综合实验区管委会办公室"
     assert doc.header["标题"].endswith("年度报告")
+
+
+def test_table_cell_offsets_point_at_the_cell_text(corpus_dir):
+    doc = load(corpus_dir / "110_pingtan_2021.html")
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row:
+                assert doc.text[cell.start:cell.end] == cell.text
+
+
+def test_spanned_cells_know_their_source(tmp_path):
+    page = tmp_path / "t.html"
+    page.write_text("<html><body><p>" + SENTENCE + "</p><table><tr><td colspan='3'>第二十条第（八）项</td></tr>"
+                    "<tr><td>行政事业性收费</td><td colspan='2'>24.5</td></tr></table></body></html>", encoding="utf-8")
+    doc = load(page)
+    fee = doc.tables[0].rows[1]
+    assert [c.text for c in fee] == ["行政事业性收费", "24.5", "24.5"]
+    assert [c.is_copy for c in fee] == [False, False, True]
