@@ -257,14 +257,19 @@ def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
                                     f"read as {[c.printed for c in cols]}", toks[0].start, toks[-1].end))
         taken.add(key)
         mult = _multiplier(doc.text, lstart, start)
+        printed = {t.unit_suffix for t in toks if t.unit_suffix}
+        if len(printed) == 1:  # the cell prints its own unit (38652.17万元)
+            mult = float(data("metrics_numbers.json")["money_units"][printed.pop()])
         readings.append(RowReading(row, cands, cols, label_text, multiplier=mult))
     return readings, findings
 
 
 def _table2_candidates(toks: list[Token], n: int) -> list[list[Cell]]:
     clean = all(len(split_cells([t], 1)) == 1 for t in toks)
-    if clean and len(toks) > n and len({t.text for t in toks}) == 1 and n == 1:
-        toks = toks[:1]  # a spanned cell copied into every column it covered
+    if clean and len(toks) > n:  # a spanned cell copied into every column it covered
+        folded = [t for i, t in enumerate(toks) if not i or (t.text, t.unit_suffix) != (toks[i - 1].text, toks[i - 1].unit_suffix)]
+        if len(folded) == n:
+            toks = folded
     if clean and 2 <= len(toks) < n:
         return [[(t, 0, len(t.text)) for t in toks]]
     if clean and len(toks) > n:

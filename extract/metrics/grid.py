@@ -1,7 +1,8 @@
 """HTML tables (Document.tables): cells with known boundaries, read through the same templates.
 
-The reader repeats a spanned cell into every slot it covers; two neighbouring cells under the
-same column head holding the same text are one printed cell and are read once.
+The reader repeats a spanned cell into every slot it covers and marks the repeats (Cell.origin):
+a repeat is not a second printed value. Where the reader gave no origin, two neighbouring cells
+under the same column head holding the same text are taken for one printed cell.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from . import flat
 from .templates import find_region
 from .tokens import Event, Label, LabelSpec, Token, find_labels
 
-_FIGURE = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*(元)?\s*$")
+# a figure, with the money unit the cell may print after it (38652.17万元)
+_FIGURE = re.compile(r"^\s*-?\d+(?:,\d{3})*(?:\.\d+)?\s*(亿元|万元|千元|元)?\s*$")
 _BLANK = re.compile(r"^\s*(?:/|／|—{1,2}|－|-|–)\s*$")
 
 
@@ -30,6 +32,10 @@ def collapsed_rows(table: Table) -> list[list[Cell]]:
         has_data = any(_is_data(c) for c in row)
         kept: list[Cell] = []
         for i, c in enumerate(row):
+            if c.origin != (-1, -1) and _is_data(c):
+                if not c.is_copy:
+                    kept.append(c)
+                continue  # else a repeat of a spanned figure
             if i and c.text == row[i - 1].text:
                 if not _is_data(c):
                     continue
@@ -50,8 +56,8 @@ def _placed(doc: Document, c: Cell) -> Cell:
     for delta in sorted(range(-12, 13), key=abs):
         s = c.start + delta
         if s >= 0 and doc.text[s:s + len(c.text)] == c.text:
-            return Cell(c.row, c.col, c.text, s, s + len(c.text))
-    return Cell(c.row, c.col, c.text, -1, -1)
+            return Cell(c.row, c.col, c.text, s, s + len(c.text), c.origin)
+    return Cell(c.row, c.col, c.text, -1, -1, c.origin)
 
 
 def source_for(table: Table):
@@ -69,9 +75,11 @@ def source_for(table: Table):
                     text = c.text.strip()
                     s = c.start + c.text.index(text[0])
                     kind = "blank" if _BLANK.match(text) else "num"
-                    body = text[:-1].strip() if text.endswith("元") else text
+                    m = _FIGURE.match(text)
+                    suffix = (m.group(1) or "") if m else ""
+                    body = text[:len(text) - len(suffix)].strip()
                     evs.append(Event(kind, s, s + len(body), token=Token(kind, body, s, s + len(body),
-                                                                         "元" if text.endswith("元") else "", True)))
+                                                                         suffix, True)))
                     continue
                 found = find_labels(doc.text, c.start, c.end, specs)
                 labels += found

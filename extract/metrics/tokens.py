@@ -22,6 +22,7 @@ _BLANK = re.compile(r"(?:(?<=[\s|])|^)(?:/|／|—{1,2}|－|-|–)(?=[\s|]|$)")
 _RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _FOOTER = re.compile(r"(?m)^\s*[—-]\s*\d+\s*[—-]\s*$")
 # a parenthesised note inside a label (不同渠道和方式公开相同信息计1条): words, not a cell
+_MONEY = ("亿元", "万元", "千元", "元")
 _NOTE = re.compile(rf"[（(][^（）()\n|]{{0,80}}[{CJK}][^（）()\n|]{{0,80}}[）)]")
 
 
@@ -31,7 +32,7 @@ class Token:
     text: str
     start: int
     end: int
-    unit_suffix: str = ""  # 元 glued to a figure
+    unit_suffix: str = ""  # a money unit glued to a figure (元, 万元)
     atomic: bool = False  # set off by | or line breaks on both sides: one cell, never cut
 
 
@@ -72,9 +73,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             if e - s == 1 or (seg[s] == "-"):
                 continue
             e -= 1
-        suffix = ""
-        if seg.startswith("元", e):
-            suffix = "元"
+        suffix = next((u for u in _MONEY if seg.startswith(u, e)), "")
         if seg.startswith(("%", "％"), e):
             continue
         spans.append((s, e, "num", suffix))
