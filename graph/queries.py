@@ -1,8 +1,8 @@
 """The analyst's query library: named .rq files in queries/, parameters bound safely.
 
 Each .rq starts with comment lines: the question it answers, its columns, and any parameters as
-``# param: NAME — what it is``. Parameters are bound by appending a VALUES clause whose terms are
-written by rdflib (escaped), so a value can never change the query's structure.
+``# param: NAME — what it is``. Parameters are bound by a VALUES block opening the outermost WHERE,
+its terms written by rdflib (escaped), so a value can never change the query's structure.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from rdflib import Literal, URIRef
 
 QUERY_PACKAGE = "disclosure_kg.queries"
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*[—-]?\s*(.*)$", re.M)
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 _IRI_OK = re.compile(r'^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>"{}|^`\\]*$')
 
 
@@ -78,4 +79,9 @@ def bind(query: NamedQuery, values: dict[str, str]) -> str:
         return query.text
     names = sorted(values)
     row = " ".join(term(values[n]).n3() for n in names)
-    return f"{query.text.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"
+    block = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"
+    # Inside the outermost WHERE, so FILTERs see the binding (a trailing VALUES is joined after them).
+    m = _WHERE.search(query.text)
+    if m is None:
+        raise ValueError(f"query {query.name} has parameters but no WHERE clause to bind them in")
+    return query.text[: m.end()] + block + query.text[m.end():]

@@ -116,7 +116,8 @@ def test_parameters_cannot_change_the_query():
     q = resolve("districts-citing")
     hostile = 'x" ) } DROP ALL #'
     text = bind(q, {"regulation": hostile})
-    assert text.endswith('VALUES (?regulation) { ("x\\" ) } DROP ALL #") }\n')
+    assert 'VALUES (?regulation) { ("x\\" ) } DROP ALL #") }' in text
+    assert text.count("DROP ALL") == 1  # only inside the escaped literal
     with pytest.raises(ValueError, match="needs --param regulation"):
         bind(q, {})
     with pytest.raises(ValueError, match="has no parameter"):
