@@ -22,6 +22,7 @@ examples:
   dkg query my-question.rq --format json   # any SPARQL SELECT file
   dkg queries                              # list the library with the question each answers
   dkg export --format ttl -o graph.ttl     # also nt, jsonld, trig (one named graph per document)
+  dkg network citations -o cites.graphml   # districts × regulations for Gephi or networkx
 
 the store: an embedded Oxigraph store in a folder (--store, default ./kg); or any SPARQL 1.1
 endpoint with --endpoint URL [--update-endpoint URL]. IRIs are minted under --base (or DKG_BASE).
@@ -82,6 +83,14 @@ def parser() -> argparse.ArgumentParser:
     _store_args(e)
     e.add_argument("--format", choices=["ttl", "nt", "jsonld", "trig", "nq"], default="ttl")
     e.add_argument("-o", "--output", help="file to write (default: standard output)")
+
+    n = sub.add_parser("network", help="write a district network as GraphML (for Gephi or a notebook)",
+                       description="Districts linked to the regulations they cite (citations) or the domains they "
+                                   "report on (domains), edges weighted by the number of reports.",
+                       epilog="example: dkg network citations -o citations.graphml")
+    n.add_argument("kind", choices=["citations", "domains"])
+    _store_args(n)
+    n.add_argument("-o", "--output", required=True, help="GraphML file to write")
     return ap
 
 
@@ -245,7 +254,17 @@ def cmd_export(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "validate": cmd_validate, "query": cmd_query, "queries": cmd_queries,
+def cmd_network(args) -> int:
+    from .network import bipartite, write_graphml
+
+    store = open_store(args.store, args.endpoint, read_only=not args.endpoint)
+    g = bipartite(store, args.kind)
+    write_graphml(g, args.output)
+    print(f"wrote {g.number_of_nodes()} nodes, {g.number_of_edges()} edges to {args.output}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"network": cmd_network, "build": cmd_build, "validate": cmd_validate, "query": cmd_query, "queries": cmd_queries,
             "export": cmd_export}
 
 if __name__ == "__main__":

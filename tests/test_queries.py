@@ -78,3 +78,13 @@ def test_domains_by_district_and_matrix(store):
 def test_agencies_of_district_places_agencies_under_their_government(store):
     named = rows(store, "agencies-of-district")
     assert any(r["parent"] == "上海市杨浦区人民政府" for r in named if r["source"].startswith("000_"))
+
+
+def test_citation_network(store):
+    from disclosure_kg.graph.network import bipartite, projection
+
+    g = bipartite(store, "citations")
+    tiaoli = next(n for n, d in g.nodes(data=True) if d.get("label") == TIAOLI)
+    assert g.degree(tiaoli) >= 8  # every district of the corpus cites it
+    co = projection(g, "citations")
+    assert co.has_node(tiaoli)
