@@ -75,7 +75,8 @@ def vocabulary(base: str) -> Vocabulary:
     return v
 
 
-def vocabulary_graph(base: str) -> Graph:
+@lru_cache(maxsize=4)
+def _vocabulary_graph(base: str) -> Graph:
     """All vocabulary files in one graph, for the store's shared vocabulary graph.
 
     Blank nodes become skolem IRIs named by their canonical labels, so that every build writes
@@ -85,6 +86,13 @@ def vocabulary_graph(base: str) -> Graph:
         if available(name):
             g += load_file(name, base)
     return to_canonical_graph(g).skolemize(authority=base, basepath=".well-known/genid/")
+
+
+def vocabulary_graph(base: str) -> Graph:
+    """All vocabulary files in one graph (a fresh copy: callers may add to it)."""
+    g = Graph()
+    g += _vocabulary_graph(base)
+    return g
 
 
 __all__ = ["Vocabulary", "vocabulary", "vocabulary_graph", "SKOS"]
