@@ -133,3 +133,33 @@ def test_every_library_query_says_what_it_answers():
 def test_slug_keeps_chinese_and_drops_brackets():
     assert slug("国办公开办函〔2019〕60号") == "国办公开办函-2019-60号"
     assert slug("110_pingtan_2021.html") == "110_pingtan_2021-html"
+
+
+@pytest.mark.parametrize("fmt,rdflib_format", [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
+def test_export_round_trips(corpus_dir, tmp_path, fmt, rdflib_format):
+    from rdflib import Graph
+
+    store = tmp_path / "kg"
+    main(["build", str(corpus_dir / "106_pingtan_2023.txt"), "--store", str(store), "--no-progress"])
+    out = tmp_path / f"graph.{fmt}"
+    assert main(["export", "--store", str(store), "--format", fmt, "-o", str(out)]) == 0
+    g = Graph()
+    g.parse(out, format=rdflib_format)
+    s = OxigraphStore(store, read_only=True)
+    assert len(g) == len(set(s.dump("nt").splitlines()))
+
+
+def test_trig_export_keeps_one_graph_per_document(corpus_dir, tmp_path):
+    from rdflib import Dataset
+
+    store = tmp_path / "kg"
+    main(["build", str(corpus_dir / "106_pingtan_2023.txt"), str(corpus_dir / "003_72128b50d2462855.txt"),
+          "--store", str(store), "--no-progress"])
+    out = tmp_path / "dataset.trig"
+    assert main(["export", "--store", str(store), "--format", "trig", "-o", str(out)]) == 0
+    d = Dataset()
+    d.parse(out, format="trig")
+    names = {str(g.identifier) for g in d.graphs() if len(g)}
+    m = Minter()
+    assert {m.document_graph("106_pingtan_2023.txt"), m.document_graph("003_72128b50d2462855.txt"),
+            m.vocabulary_graph, m.entities_graph} <= names
