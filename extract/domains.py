@@ -69,6 +69,10 @@ class Settings:
     statistic_after: re.Pattern
     statistic_factor: float
     subordinate_factor: float
+    disclosure_verb: re.Pattern
+    disclosure_verb_factor: float
+    domain_list_min: int
+    domain_list_factor: float
     key_section_words: tuple[str, ...]
     key_section_factor: float
     agency_after: re.Pattern
@@ -108,6 +112,10 @@ def settings() -> Settings:
         statistic_after=re.compile(c["statistic_after"]),
         statistic_factor=float(c["statistic_factor"]),
         subordinate_factor=float(c["subordinate_factor"]),
+        disclosure_verb=re.compile(c["disclosure_verb"]),
+        disclosure_verb_factor=float(c["disclosure_verb_factor"]),
+        domain_list_min=int(c["domain_list_min"]),
+        domain_list_factor=float(c["domain_list_factor"]),
         key_section_words=tuple(c["key_section_words"]),
         key_section_factor=float(c["key_section_factor"]),
         agency_after=re.compile(c["agency_after"]),
@@ -283,6 +291,8 @@ def _mention(doc: Document, layout: _Layout, start: int, end: int, label: str, c
         c0, c1 = _clause(text, start, end, cfg)
         context = "list" if cfg.list_marker in text[c0:c1] else "prose"
     weight = cfg.context_weight[context] * cfg.label_factor.get(label, 1.0)
+    if context == "prose" and cfg.disclosure_verb.search(text, c0, start):
+        weight *= cfg.disclosure_verb_factor
     if _blocked(text, start, end, label, cfg):
         weight = 0.0
     if cfg.statistic_after.match(text[end:end + 24]):
@@ -305,7 +315,23 @@ def domain_mentions(doc: Document) -> list[DomainMention]:
     cfg = settings()
     layout = _layout(doc, cfg)
     mentions = [_mention(doc, layout, s, e, label, cfg) for s, e, label in _matches(doc.text)]
+    mentions = _domain_lists(doc.text, mentions, cfg)
     return _subordinate(doc, layout, mentions, cfg)
+
+
+def _domain_lists(text: str, mentions: list[DomainMention], cfg: Settings) -> list[DomainMention]:
+    """Raise the items of a clause that lists several domains: an enumeration of areas says what
+    was disclosed, where one word in a clause may be a passing mention."""
+    by_clause: dict[tuple[int, int], set[str]] = {}
+    keys = []
+    for m in mentions:
+        key = _clause(text, m.start, m.end, cfg) if m.context == "list" and m.weight > 0 else None
+        keys.append(key)
+        if key:
+            by_clause.setdefault(key, set()).add(m.domain)
+    return [replace(m, weight=round(m.weight * cfg.domain_list_factor, 4))
+            if key and len(by_clause[key]) >= cfg.domain_list_min else m
+            for m, key in zip(mentions, keys)]
 
 
 def _subordinate(doc: Document, layout: _Layout, mentions: list[DomainMention], cfg: Settings) -> list[DomainMention]:
