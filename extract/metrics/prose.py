@@ -13,29 +13,64 @@ from typing import Optional
 from ..model import Document, Observation
 from ..numbers import parse_number
 from .labels import data, label
+from .labels import unit as concept_unit
 from .templates import find_region
 
-_NUM = r"(?P<num>(?:约|近|超过)?\s*(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(?:万|亿)?(?:余|多)?)"
-_UNIT = r"\s*(?P<unit>万元|亿元|元|人次|条|件|个|项|次|场|篇|名|人|期|宗|份|家|起|宗)"
+_NUM = r"(?P<num>(?:约|近|超过|逾)?\s*(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(?:万|亿)?(?:余|多)?)"
+_UNITS = ["万元", "亿元", "元", "人次", "条", "件", "个", "项", "次", "场", "篇", "名", "人", "期", "宗", "份", "家", "起", "处"]
+_UNIT = r"\s*(?P<unit>" + "|".join(_UNITS) + ")"
+_VERB = r"\s*(?:为|达|达到|共|计|共计|合计|总计|累计|的)?\s*"
 _GAP_CHARS = r"[^，。；;,：:\d和及与或、（）()\n]"
 _CONJ_BEFORE = re.compile(r"[和及与、或]\s*[“\"]?\s*$")
 _OWN_FIGURE_BEFORE = re.compile(r"\d\s*(?:万元|元|人次|条|件|个|项|次|场|篇|名|人|期|宗|份|家|起)\s*[和及与、或]\s*[“\"]?\s*$")
+_CLAUSE = re.compile(r"[，。；;,\n]")
+
+
+def _compile(rule: dict) -> re.Pattern:
+    if rule.get("zero"):
+        return re.compile(rule["pattern"])
+    if "pattern" in rule:
+        pat = rule["pattern"]
+        if "{UNIT}" in pat:  # a wording with the figure before the words (召开3次…会议)
+            return re.compile(pat.replace("{NUM}", _NUM).replace("{UNIT}", _UNIT))
+        return re.compile(pat.replace("{NUM}", _VERB + _NUM) + _UNIT)
+    cues = "|".join(re.escape(c) for c in sorted(rule["cues"], key=len, reverse=True))
+    gap = rule.get("gap", 6)
+    return re.compile(rf"[“\"]?(?P<cue>{cues})[”\"]?(?:的)?{_GAP_CHARS}{{0,{gap}}}?" + _VERB + _NUM + _UNIT)
 
 
 @lru_cache(maxsize=None)
 def _rules() -> list[tuple[dict, re.Pattern]]:
-    out = []
-    for r in data("metrics_prose.json")["rules"]:
-        if r.get("zero"):
-            rx = re.compile(r["pattern"])
-        elif "pattern" in r:
-            rx = re.compile(r["pattern"].replace("{NUM}", r"\s*(?:为|达|共|计|共计)?\s*" + _NUM) + _UNIT)
-        else:
-            cues = "|".join(re.escape(c) for c in sorted(r["cues"], key=len, reverse=True))
-            gap = r.get("gap", 6)
-            rx = re.compile(rf"[“\"]?(?P<cue>{cues})[”\"]?(?:的)?{_GAP_CHARS}{{0,{gap}}}?\s*(?:为|达|共|计|共计|的)?\s*" + _NUM + _UNIT)
-        out.append((r, rx))
-    return out
+    return [(r, _compile(r)) for r in data("metrics_prose.json")["rules"]]
+
+
+@lru_cache(maxsize=None)
+def _language() -> dict:
+    return data("metrics_prose.json")["language"]
+
+
+def _units(rule: dict) -> set[str]:
+    """The units a figure of this rule's metric may be counted in (条 for items, 名 for staff …)."""
+    lang = _language()
+    return set(rule.get("units") or lang["units"].get(rule["metric"], lang["units"]["@default"]))
+
+
+def _clause_before(text: str, pos: int) -> str:
+    start = max((m.end() for m in _CLAUSE.finditer(text, max(0, pos - 60), pos)), default=max(0, pos - 60))
+    return text[start:pos]
+
+
+def _blocked(rule: dict, text: str, m: re.Match) -> bool:
+    """Words that make the figure another year's, a change, a cumulative total or another thing's."""
+    lang = _language()
+    between = text[m.start():m.start("num")]
+    if any(w in between for w in lang["gap_blockers"] + rule.get("gap_blockers", [])):
+        return True
+    clause = _clause_before(text, m.start("num"))
+    if any(w in clause for w in lang["clause_blockers"] + rule.get("clause_blockers", [])):
+        return True
+    after = text[m.end("unit"):m.end("unit") + 8]
+    return any(after.startswith(w) for w in lang["after_blockers"])
 
 
 def table_spans(doc: Document, fmt: Optional[str]) -> list[tuple[int, int]]:
@@ -65,6 +100,7 @@ def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
     masked = table_spans(doc, fmt)
     used: list[tuple[int, int]] = []
     out: list[Observation] = []
+    sole: list[tuple[str, Observation]] = []
     for rule, rx in _rules():
         if fmt and rule.get("formats") and fmt not in rule["formats"]:
             continue
@@ -80,17 +116,20 @@ def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
             if not rule.get("zero"):
                 if text[m.end("unit"):m.end("unit") + 1] in ("%", "％"):
                     continue
+                if m.group("unit") not in _units(rule) or _blocked(rule, text, m):
+                    continue
                 if _CONJ_BEFORE.search(text[max(0, m.start() - 3):m.start()]) and not _OWN_FIGURE_BEFORE.search(
                         text[max(0, m.start() - 8):m.start()]):
                     continue  # the category shares the figure printed after the next one
             metric = rule["metric"]
             if metric == "@review":
                 metric = _review_metric(text, m.start())
-                if metric is None:
+                if metric is None or rule.get("only", metric) != metric:
                     continue
             bd = (label(rule["breakdown"]),) if rule.get("breakdown") else ()
             if rule.get("zero"):
-                out.append(Observation(label(metric), bd, 0.0, m.group(0), span[0], span[1]))
+                out.append(Observation(label(metric), bd, 0.0, m.group(0), span[0], span[1],
+                                       unit=concept_unit(rule["metric"]) or "count"))
                 used.append(span)
                 continue
             raw = text[m.start("num"):m.end("unit")]
@@ -100,5 +139,12 @@ def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
             out.append(Observation(label(metric), bd, pn.value, raw.strip(), span[0], span[1],
                                    unit=pn.unit, approximate=pn.approximate))
             used.append(span)
+            if rule.get("also_total"):
+                sole.append((metric, out[-1]))
+    # 依托门户网站主动公开政府信息N条 with no other total printed: N is the year's total as well
+    for metric, o in sole:
+        if not any(x.metric == o.metric and not x.breakdown for x in out):
+            out.append(Observation(o.metric, (), o.value, o.raw, o.start, o.end, unit=o.unit,
+                                   approximate=o.approximate))
     out.sort(key=lambda o: o.start)
     return out
