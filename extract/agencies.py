@@ -113,6 +113,44 @@ def zones() -> dict[str, Government]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _zone_words() -> tuple[str, ...]:
+    return tuple(sorted((r[0].strip() for r in _rows("agency_zone_words.tsv")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=256)
+def unlisted_zone(name: str) -> Optional[Government]:
+    """A development zone not in agency_zones.tsv (苏州工业园区, 昆山高新区): a division's name
+    (full or short) at its start, a few characters, a zone word at its end. Its management
+    committee carries the division's code."""
+    word = next((w for w in _zone_words() if name.endswith(w)), None)
+    if word is None:
+        return None
+    head = name[:-len(word)]
+    for k in range(len(head), 1, -1):
+        if len(head) - k > 4:
+            break
+        cand = head[:k]
+        if cand not in divisions.names_index():
+            continue
+        d, finding = divisions.resolve(cand)
+        if d is None or finding is not None:
+            continue
+        # a county named after its city (苏州相城经济技术开发区): the zone is the county's
+        for j in range(len(head) - k, 1, -1):
+            sub = head[k:k + j]
+            if sub in divisions.names_index():
+                inner, f2 = divisions.resolve(sub, [d.adcode])
+                if inner is not None and f2 is None and d.adcode in {x.adcode for x in divisions.parent_chain(inner.adcode)}:
+                    d = inner
+                    break
+        gov = government_of(d.adcode)
+        if gov is None or gov.level == "national":
+            continue
+        return Government(name + "管理委员会", name, gov.adcode, "zone", gov.adcode)
+    return None
+
+
 def zone_by_government(name: str) -> Optional[Government]:
     for z in zones().values():
         if z.name == name:
@@ -194,6 +232,10 @@ def _prefix_before(text: str, end: int, home: Optional[Government], year: Option
             continue
         if cand in zones():
             return end - k, zones()[cand], None
+        if len(cand) >= 4 and cand not in divisions.names_index():
+            zone = unlisted_zone(cand)
+            if zone is not None:
+                return end - k, zone, None
         if cand in _RELATIVE:
             if len(cand) == 1 and end - k > 0 and text[end - k - 1] in _NOT_BEFORE_RELATIVE:
                 continue

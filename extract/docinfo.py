@@ -42,6 +42,9 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*((?:19|20)\d{2}
 _REPORT_TITLE = re.compile(
     r"^(?P<pre>.*?)(?P<year>(?:19|20)\d{2})\s*年度?(?P<post>.*?)"
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:年度报告|报告|年报)$")
+# a report title without its year (杨浦区政府信息公开工作年度报告): the issuer is all before the subject
+_REPORT_TITLE_NO_YEAR = re.compile(
+    r"^(?P<pre>.+?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:年度报告|报告|年报)$")
 _STAT_PERIOD = re.compile(r"统计期限[^。；;]{0,12}?((?:19|20)\d{2})\s*年")
 _YEAR_HEADING = re.compile(r"^[ \t]*[（(]\s*((?:19|20)\d{2})\s*年度\s*[)）]", re.M)
 _PARAGRAPH_YEAR = re.compile(r"^[ \t#]*((?:19|20)\d{2})\s*年[，,是]", re.M)
@@ -159,7 +162,8 @@ def _issuer_in_title(title: str, kind: str) -> str:
         m = _REPORT_TITLE.match(_title_for_reading(title))
         if m:
             return m.group("pre") or m.group("post")
-        return ""
+        m = _REPORT_TITLE_NO_YEAR.match(_title_for_reading(title))
+        return m.group("pre") if m else ""
     i = title.find("关于")
     return title[:i] if i > 0 else ""
 

@@ -83,10 +83,24 @@ def test_township_governments_under_their_county():
     ("国务院办公厅政府信息与政务公开办公室", "国务院办公厅政府信息与政务公开办公室", "100000"),
     ("上海市人民政府办公厅", "上海市人民政府办公厅", "310000"),
     ("沐阳县人民政府", "沭阳县人民政府", "321322"),
+    # development zones not listed in agency_zones.tsv: the division their name starts with
+    ("苏州工业园区管委会", "苏州工业园区管理委员会", "320500"),
+    ("昆山高新区管理委员会", "昆山高新区管理委员会", "320583"),
+    ("南京经济技术开发区管委会办公室", "南京经济技术开发区管理委员会办公室", "320100"),
+    ("苏州相城经济技术开发区管理委员会", "苏州相城经济技术开发区管理委员会", "320507"),
+    ("浦东新区人民政府", "上海市浦东新区人民政府", "310115"),  # a district, not a zone
+    # county-level cities and departments
+    ("昆山市人民政府", "昆山市人民政府", "320583"),
+    ("苏州市生态环境局", "苏州市生态环境局", "320500"),
 ])
 def test_canonical_agency(written, canonical, adcode):
     got = canonical_agency(written)
     assert got is not None and (got[0], got[2]) == (canonical, adcode)
+
+
+@pytest.mark.parametrize("written", ["开发区管委会", "高新区", "全市开发区", "工业园区管理委员会"])
+def test_zone_without_a_division_is_no_agency(written):
+    assert canonical_agency(written) is None
 
 
 _AGENCY_END = re.compile(r"(人民政府|局|委员会|办公室|办公厅|中心|馆|办事处|国务院|部|秘书局)$")

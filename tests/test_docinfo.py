@@ -102,3 +102,57 @@ def test_report_titles(title, agency, adcode, year):
 def test_column_name_is_not_the_title():
     info, _ = _info("政府信息公开年报\n瓯海区人民政府2021年度政府信息公开工作年度报告\n正文\n")
     assert (info.agency, info.year) == ("温州市瓯海区人民政府", 2021)
+
+
+# ------------------------------------------------------------------ unseen shapes, one row each
+
+_SHAPES = [
+    # a department's own report: the department, under its city's code
+    ("苏州市生态环境局2018年政府信息公开工作年度报告\n本报告所列数据统计期限为2018年1月1日至12月31日。\n",
+     "AnnualReport", "苏州市生态环境局", "320500", 2018),
+    ("蘇州市生態環境局2018年政府信息公開工作年度報告\n", "AnnualReport", "苏州市生态环境局", "320500", 2018),
+    ("昆山市教育局2020年政府信息公开工作年度报告\n", "AnnualReport", "昆山市教育局", "320583", 2020),
+    ("苏州市人民政府办公室2020年政府信息公开工作年度报告\n", "AnnualReport", "苏州市人民政府办公室", "320500", 2020),
+    # a county-level city, written in full or short, 年 or 年度
+    ("昆山市人民政府2019年政府信息公开工作年度报告\n", "AnnualReport", "昆山市人民政府", "320583", 2019),
+    ("昆山市2019年度政府信息公开工作年度报告\n", "AnnualReport", "昆山市人民政府", "320583", 2019),
+    # sub-districts and townships: their own name, the county's code
+    ("杨浦区五角场街道办事处2019年政府信息公开工作年度报告\n", "AnnualReport", "上海市杨浦区五角场街道办事处", "310110", 2019),
+    ("北京市昌平区城北街道办事处2018年政府信息公开工作年度报告\n", "AnnualReport", "北京市昌平区城北街道办事处", "110114", 2018),
+    ("沭阳县沭城街道2022年政府信息公开工作年度报告\n", "AnnualReport", "沭阳县沭城街道办事处", "321322", 2022),
+    ("相城區望亭鎮2017年政府資訊公開工作年度報告\n", "AnnualReport", "苏州市相城区望亭镇人民政府", "320507", 2017),
+    # development zones not in agency_zones.tsv: the committee, the code of the division named first
+    ("苏州工业园区管理委员会2019年政府信息公开工作年度报告\n", "AnnualReport", "苏州工业园区管理委员会", "320500", 2019),
+    ("苏州工业园区2019年政府信息公开工作年度报告\n", "AnnualReport", "苏州工业园区管理委员会", "320500", 2019),
+    ("昆山高新区管委会办公室2021年政府信息公开工作年度报告\n", "AnnualReport", "昆山高新区管理委员会办公室", "320583", 2021),
+    # a provincial office's notice with its 文号 under the title, or in the header
+    ("江苏省人民政府办公厅关于印发2021年江苏省政务公开工作要点的通知\n苏政办发〔2021〕35号\n\n各市、县（市、区）人民政府：\n"
+     "现将要点印发给你们。\n\n江苏省人民政府办公厅\n2021年6月8日\n", "PolicyDocument", "江苏省人民政府办公厅", "320000", 2021),
+    ("标题: 浙江省人民政府办公厅关于做好政府信息公开工作年度报告有关事项的通知\n文号: 浙政办发〔2019〕12号\n"
+     "发布时间: 2019-02-01\n==== 正文 ====\n各市、县（市、区）人民政府：\n……\n浙江省人民政府办公厅\n2019年1月28日\n",
+     "PolicyDocument", "浙江省人民政府办公厅", "330000", 2019),
+    ("相城区人民政府办公室关于做好2020年政务公开工作的通知\n相政办〔2020〕12号\n\n各镇人民政府：\n……\n\n"
+     "苏州市相城区人民政府办公室\n2020年5月6日\n", "PolicyDocument", "苏州市相城区人民政府办公室", "320507", 2020),
+    # a title without its year: the issuer from the title, the year from 统计期限 or the date line
+    ("杨浦区政府信息公开工作年度报告\n本报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。\n",
+     "AnnualReport", "上海市杨浦区人民政府", "310110", 2017),
+    ("标题: 瓯海区政府信息公开工作年度报告\n发布时间: 2021-01-20\n==== 正文 ====\n瓯海区政府信息公开工作年度报告\n"
+     "本年度报告统计期限为2020年1月1日至2020年12月31日。\n", "AnnualReport", "温州市瓯海区人民政府", "330304", 2020),
+    ("昆山市人民政府政府信息公开工作年度报告\n一、总体情况\n全年……\n\n昆山市人民政府\n2020年1月15日\n",
+     "AnnualReport", "昆山市人民政府", "320583", 2019),
+    # a title split over two lines, at the subject or after the issuer
+    ("昆山市人民政府2019年政府信息公开工作\n年度报告\n统计期限为2019年1月1日至12月31日。\n",
+     "AnnualReport", "昆山市人民政府", "320583", 2019),
+    ("苏州市相城区人民政府\n2016年政府信息公开工作年度报告\n", "AnnualReport", "苏州市相城区人民政府", "320507", 2016),
+    # a crawled page: navigation lines first
+    ("首页 > 政务公开 > 政府信息公开年报\n字号：大 中 小 | 打印 | 关闭\n分享到：\n相城区人民政府2016年政府信息公开工作年度报告\n"
+     "发布时间：2017-03-24\n", "AnnualReport", "苏州市相城区人民政府", "320507", 2016),
+    ("网站首页 | 政务公开 | 年度报告\n您现在的位置：首页 > 年度报告\n昆山市人民政府2019年政府信息公开\n工作年度报告\n"
+     "来源：昆山市人民政府办公室　发布时间：2020-01-20\n", "AnnualReport", "昆山市人民政府", "320583", 2019),
+]
+
+
+@pytest.mark.parametrize("text, kind, agency, adcode, year", _SHAPES)
+def test_unseen_shapes(text, kind, agency, adcode, year):
+    info, _ = _info(text)
+    assert (info.type, info.agency, info.adcode, info.year) == (kind, agency, adcode, year)
