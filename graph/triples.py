@@ -103,6 +103,14 @@ class _Writer:
         if getattr(record, "lat", None) is not None and getattr(record, "lon", None) is not None:
             self.share(node, GEO.lat, Literal(Decimal(str(record.lat))))
             self.share(node, GEO.long, Literal(Decimal(str(record.lon))))
+        formers = [f for fs in divisions.former_names().values() for f in fs if f.adcode == adcode]
+        for former in sorted(formers, key=lambda f: (f.until, f.name)):
+            fn = URIRef(f"{node}/former-name/{slug(former.name)}")
+            self.share(node, DKG.formerName, fn)
+            self.share(node, SKOS.altLabel, Literal(former.name, lang="zh-Hans"))
+            self.share(fn, RDF.type, DKG.FormerName)
+            self.labels_shared(fn, former.name)
+            self.share(fn, DKG.validUntil, Literal(str(former.until), datatype=XSD.gYear))
         parent = getattr(record, "parent", None)
         if parent and parent != adcode:
             self.share(node, DKG.parentDivision, URIRef(self.m.division(parent)))
