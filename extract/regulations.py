@@ -52,6 +52,7 @@ class Entry:
     number: Optional[DocNumber]  # eli:id_local
     issuer: Optional[str]  # dkg:issuerName
     editions: tuple[Edition, ...] = ()  # eli:is_realized_by, oldest first
+    verified: bool = True  # False where the authority row was marked ? (dkg:verified false)
 
     def edition_of_year(self, year: int) -> Optional[Edition]:
         """The edition promulgated in ``year`` (a text that says 2019年修订)."""
@@ -201,7 +202,8 @@ def authority() -> Authority:
         issuers = _zh(g, s, DKG.issuerName)
         entry = Entry(key=key_of[s], title=titles[0] if titles else key_of[s],
                       aliases=tuple(_zh(g, s, SKOS.altLabel)), number=number(s),
-                      issuer=issuers[0] if issuers else None, editions=tuple(eds))
+                      issuer=issuers[0] if issuers else None, editions=tuple(eds),
+                      verified=str(next(g.objects(s, DKG.verified), "true")).lower() != "false")
         entries[entry.key] = entry
         _index_titles(by_title, entry)
         if entry.number:

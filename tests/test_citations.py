@@ -361,3 +361,26 @@ def test_authority_file_conforms_to_the_shapes():
     g = vocab.graph("regulations.ttl", "http://example.org/")
     conforms, _, report = pyshacl.validate(g, shacl_graph=vocab.graph("shapes.ttl"), inference="none")
     assert conforms, report
+
+
+# ------------------------------------------------------------------ unverified rows of the reference
+@pytest.mark.parametrize("text, key, title", [
+    ("按照国办发〔2017〕97号要求。", "国办发〔2017〕97号", "关于推进公共资源配置领域政府信息公开的意见"),
+    ("根据《国务院办公厅关于推进公共资源配置领域政府信息公开的意见》。", "国办发〔2017〕97号", "关于推进公共资源配置领域政府信息公开的意见"),
+    ("根据国办发《关于加强政府网站信息内容建设的意见》。", "国办发〔2014〕57号", "关于加强政府网站信息内容建设的意见"),
+    ("对照《國務院辦公廳關於印發政府網站發展指引的通知》。", "国办发〔2017〕47号", "政府网站发展指引"),
+    ("依据《关于推进政务新媒体健康有序发展的意见》（国办发〔2018〕123号）。", "国办发〔2018〕123号", "关于推进政务新媒体健康有序发展的意见"),
+])
+def test_unverified_rows_resolve_by_number_and_title(text, key, title):
+    (c,) = _cites(text)
+    assert (c.regulation_key, c.canonical_title, c.doc_number.text) == (key, title, key)
+    assert authority().get(key).verified is False
+
+
+def test_unverified_rows_are_flagged_in_the_file():
+    g = vocab.graph("regulations.ttl", "http://example.org/")
+    flagged = {str(k) for s, k in g.subject_objects(URIRef(DKG + "key"))
+               if Literal(False) in set(g.objects(s, URIRef(DKG + "verified")))}
+    assert flagged == {"国办发〔2017〕47号", "国办发〔2014〕57号", "国办发〔2017〕97号", "国办发〔2018〕10号",
+                       "国办发〔2016〕61号", "国办发〔2018〕123号"}
+    assert authority().get(TIAOLI).verified is True
