@@ -69,6 +69,11 @@ def _blocked(rule: dict, text: str, m: re.Match) -> bool:
     clause = _clause_before(text, m.start("num"))
     if any(w in clause for w in lang["clause_blockers"] + rule.get("clause_blockers", [])):
         return True
+    running = lang["running_total"]
+    if any(w in clause for w in running["marker"]):
+        sentence = text[max(text.rfind("。", 0, m.start("num")), text.rfind("\n", 0, m.start("num"))) + 1:m.start("num")]
+        if any(w in sentence for w in running["frame"]):
+            return True
     after = text[m.end("unit"):m.end("unit") + 8]
     return any(after.startswith(w) for w in lang["after_blockers"])
 
@@ -91,6 +96,18 @@ def _review_metric(text: str, pos: int) -> Optional[str]:
     if a < 0 and b < 0:
         return None
     return "reconsiderations" if a > b else "lawsuits"
+
+
+def _single_per_sentence(text: str, obs: list[Observation]) -> list[Observation]:
+    """A category (never a total) named twice in one sentence (判决撤销…1件，判决确认违法…1件, both 结果纠正) is
+    printed in parts: no one figure is the category's, and a sum would not be a printed number."""
+    def sentence(o: Observation) -> int:
+        return max(text.rfind("。", 0, o.start), text.rfind("\n", 0, o.start))
+    seen: dict = {}
+    for o in obs:
+        key = (o.metric, o.breakdown, sentence(o))
+        seen[key] = seen.get(key, 0) + 1
+    return [o for o in obs if not o.breakdown or seen[(o.metric, o.breakdown, sentence(o))] == 1]
 
 
 def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
@@ -141,6 +158,7 @@ def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
             used.append(span)
             if rule.get("also_total"):
                 sole.append((metric, out[-1]))
+    out = _single_per_sentence(text, out)
     # 依托门户网站主动公开政府信息N条 with no other total printed: N is the year's total as well
     for metric, o in sole:
         if not any(x.metric == o.metric and not x.breakdown for x in out):
