@@ -15,7 +15,7 @@ import opencc
 from rdflib import BNode, Graph, Literal, URIRef
 
 from .. import __version__
-from ..extract import divisions
+from ..extract import agencies, divisions
 from ..extract.model import Citation, Document, DocumentFacts, Observation
 from .iri import Minter, slug
 from .namespaces import (DCTERMS, DKG, ELI, FORMAT, GEO, ORG, PREFIXES, PROV, QB, RDF, RDFS,
@@ -197,6 +197,9 @@ class _Writer:
                 issuers = sorted({c.issuer for c in mentions if c.issuer})
                 if issuers:
                     self.share(reg, DKG.issuerName, Literal(issuers[0], lang="zh-Hans"))
+            issuers = self.v.issuers.get(str(reg)) or sorted({c.issuer for c in mentions if c.issuer})[:1]
+            for issuer in issuers:
+                self.passed_by(reg, issuer)
             link = URIRef(f"{self.doc_iri}/citation/{slug(key)}")
             self.add(self.doc_iri, ELI.cites, reg)
             self.add(self.doc_iri, DKG.citation, link)
@@ -210,6 +213,19 @@ class _Writer:
                 self.add(link, DKG.edition, URIRef(self.v.regulations.get(ed) or self.m.regulation(ed)))
             for c in mentions:
                 self.add(link, DKG.mention, self.mention(str(link), c.start, c.end, c.form))
+
+    def passed_by(self, reg: URIRef, issuer: str) -> None:
+        """eli:passed_by the issuing bodies a regulation names (joint issuers are split on 、)."""
+        for name in issuer.split("、"):
+            found = agencies.canonical_agency(name.strip(), None, self.facts.info.year)
+            if found is None:
+                continue
+            canonical, parent, adcode, _ = found
+            parent_adcode = None
+            if parent:
+                up = agencies.canonical_agency(parent, None, self.facts.info.year)
+                parent_adcode = up[2] if up else None
+            self.share(reg, ELI.passed_by, self.agency(canonical, adcode, parent, parent_adcode))
 
     # ------------------------------------------------------------ domains
     def domains(self) -> None:

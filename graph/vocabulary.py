@@ -32,6 +32,7 @@ class Vocabulary:
     metric_units: dict[str, str] = field(default_factory=dict)  # metric label → unit notation
     units: dict[str, str] = field(default_factory=dict)  # unit notation → IRI
     regulations: dict[str, str] = field(default_factory=dict)  # dkg:key → IRI
+    issuers: dict[str, list[str]] = field(default_factory=dict)  # regulation IRI → issuer names
     agency_kinds: list[tuple[str, str]] = field(default_factory=list)  # (name suffix, kind IRI)
 
 
@@ -72,6 +73,8 @@ def vocabulary(base: str) -> Vocabulary:
         for s, o in g.subject_objects(DKG.key):
             if isinstance(s, URIRef) and isinstance(o, Literal):
                 v.regulations[str(o)] = str(s)
+        for s, o in g.subject_objects(DKG.issuerName):
+            v.issuers.setdefault(str(s), []).append(str(o))
     return v
 
 
