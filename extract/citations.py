@@ -13,8 +13,13 @@ How the reports cite (all handled here, vocabularies in data/citation_*.tsv|json
 * an issuing body written before the title (中共中央办公厅、国务院办公厅《…》, 国办发《…》,
   省财政厅《…》, 福建省农业农村厅关于《…》) goes in ``issuer``;
 * a bare 文号 is a "docnumber" citation;
-* what a 《》 names is decided by how the title ends (data/citation_kinds.tsv): permits,
-  websites, periodicals, columns, reports, guides are kind "other";
+* what a 《》 names is decided by its head noun, how the title ends (data/citation_kinds.tsv):
+  permits, websites, periodicals, columns, reports, guides are kind "other", and so is a title of
+  generic words only (《通知公告》, 《规章制度》: a column or a category);
+* a page number a PDF printed between two pages inside a title is not part of it; a trial note
+  written right after 》 is: 《…办法》（试行） is …办法（试行）;
+* a short form can also be defined after a title written without 《》 or after a bare 文号:
+  根据省政府信息公开规定（下称《规定》）, 国办发〔2020〕17号（以下简称《要点》）;
 * the document's own title, the titles inside it (a notice's 印发《X》) and its own 文号
   identify the document and are dropped, as is anything resolving to the document itself.
 
@@ -39,6 +44,7 @@ _BAD_IN_TITLE = re.compile(r"[。；;！!？?]|\n\s*\n")
 _MARKS = re.compile(r"[《》〈〉<>]")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 _REVISED = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布)")
+_EDITION_NOTE = re.compile(r"[(（]((?:19|20)\d\d)年?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布|版|本)?[)）]$")
 _CUT = re.compile(r"[，,。；;：:！？!?\n“”\"'‘’（）()《》〈〉|]")
 
 
@@ -53,11 +59,6 @@ def _kinds() -> tuple[tuple[str, str], ...]:
     """(ending, kind), longest ending first."""
     rows = [(r[0].strip(), r[1].strip()) for r in _rows("citation_kinds.tsv")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
-
-
-@lru_cache(maxsize=1)
-def _other_titles() -> frozenset[str]:
-    return frozenset(fold(r[0]) for r in _rows("citation_other_titles.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -79,11 +80,34 @@ def _issuer_patterns():
     return orgs, multi, single, links
 
 
+def _alternation(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _generic_short() -> re.Pattern:
+    """A title of generic words and a head noun only: 《实施办法》, 《通知公告》, 《规章制度》."""
     endings = [e for e, k in _kinds() if k == "regulation"]
-    alt = "|".join(sorted(map(re.escape, endings), key=len, reverse=True))
-    return re.compile(rf"(?:新|暂行|实施|管理|试行)*(?:{alt})")
+    words = _alternation(_language()["generic_title_words"])
+    return re.compile(rf"(?:{words})*(?:{_alternation(endings)})")
+
+
+@lru_cache(maxsize=1)
+def _footer_line() -> re.Pattern:
+    alt = "|".join(f"(?:{p})" for p in _language()["page_footer_lines"])
+    return re.compile(rf"[ \t\u3000]*(?:{alt})[ \t\u3000]*")
+
+
+@lru_cache(maxsize=1)
+def _detached_note() -> re.Pattern:
+    return re.compile(rf"[ \t\u3000]*[(（](?:{_alternation(_language()['detached_title_notes'])})[)）]")
+
+
+@lru_cache(maxsize=1)
+def _definition_before() -> re.Pattern:
+    """A bracket opening a short-form definition, right before a 《short name》."""
+    markers = _alternation(_language()["short_form_markers"])
+    return re.compile(rf"[(（][^()（）《》\n]{{0,30}}?(?:{markers})[ \t]*[：:“\"]?$")
 
 
 # ----------------------------------------------------------------------------- titles in 《》
@@ -127,6 +151,8 @@ def title_spans(text: str) -> list[TitleSpan]:
         open_pos, _ = stack.pop()
         children = inside.pop(open_pos, [])
         inner = text[open_pos + 1:pos]
+        if "\n" in inner:
+            inner = drop_footers(inner)
         if not inner.strip() or _BAD_IN_TITLE.search(inner):
             continue
         closed.append((open_pos, pos + 1))
@@ -140,16 +166,28 @@ def title_spans(text: str) -> list[TitleSpan]:
             for k in order]
 
 
+def drop_footers(inner: str) -> str:
+    """A title's text without the page-number lines (and the blank lines around them) that a
+    PDF printed where the title runs onto the next page."""
+    lines = inner.split("\n")
+    footer = _footer_line()
+    if not any(footer.fullmatch(line) for line in lines[1:-1]):
+        return inner
+    return "\n".join(line for i, line in enumerate(lines)
+                     if i in (0, len(lines) - 1) or (line.strip() and not footer.fullmatch(line)))
+
+
 def clean_title(inner: str) -> str:
-    """The title as written, without line breaks or spaces (PDF text breaks titles)."""
+    """The title as written, without line breaks, spaces or page numbers (PDF text breaks titles)."""
+    if "\n" in inner:
+        inner = drop_footers(inner)
     return re.sub(r"\s+", "", inner)
 
 
 def title_kind(title: str) -> str:
-    """"regulation" or "other", from how the title ends (data/citation_kinds.tsv)."""
+    """"regulation" or "other", from the head noun the title ends with (data/citation_kinds.tsv);
+    generic words before it only (《通知公告》) name a category, not a document."""
     t = fold(title)
-    if t in _other_titles():
-        return "other"
     while True:
         m = _TRAILING_NOTE.search(t)
         if not m or m.start() == 0:
@@ -157,7 +195,7 @@ def title_kind(title: str) -> str:
         t = t[:m.start()]
     for ending, kind in _kinds():
         if t.endswith(ending):
-            return kind
+            return "other" if kind == "regulation" and _generic_short().fullmatch(t) else kind
     return "other"
 
 
@@ -211,6 +249,11 @@ def _resolve(title: str, number: Optional[DocNumber], issuer: Optional[str]) -> 
         entry = auth.by_name(title, issuer)
         if entry is not None:
             return Resolved(entry.title, entry.key, entry, number or entry.number), None
+        note = _EDITION_NOTE.search(title)  # 《…条例（2019年修订）》: the work, that edition
+        entry = auth.by_name(title[:note.start()], issuer) if note else None
+        if entry is not None:
+            edition = entry.edition_of_year(int(note.group(1)))
+            return Resolved(entry.title, entry.key, entry, number or entry.number), edition.key if edition else None
         canon = canonical_title(title)
         return Resolved(canon, canon, None, number), None
     assert number is not None
@@ -325,6 +368,56 @@ def _bracket_after(text: str, end: int) -> Optional[tuple[int, int]]:
     return (i, close.end()) if close else None
 
 
+_UNQUOTED_RUN = re.compile(r"[\u4e00-\u9fff0-9“”\"]+$")
+_UNQUOTED_LOOKBACK = 48
+
+
+def _defined_after_unquoted(text: str, span: TitleSpan, spans_by_start: dict[int, int]
+                            ) -> Optional[tuple[str, Optional[docnumbers.DocNumberMatch], int, int]]:
+    """For a 《short name》 that a bracket defines (（下称《规定》）, （省政府令第5号，以下简称《办法》）)
+    where the bracket follows no 》: what it names, as (title written without 《》 or "", the
+    文号 just before or inside the bracket, start, end). None where the bracket follows a title
+    in 《》 (that title's own definition) or names nothing this can read."""
+    lo = max(0, span.start - 40)
+    m = _definition_before().search(text, lo, span.start)
+    if not m:
+        return None
+    bracket = m.start()
+    stop = bracket
+    while stop > 0 and text[stop - 1] in " \t\u3000":
+        stop -= 1
+    if stop and text[stop - 1] in "》〉>":
+        return None
+    number = next(docnumbers.find_docnumbers(text, bracket + 1, span.start), None)
+    before = [d for d in docnumbers.find_docnumbers(text, max(0, stop - 40), stop) if d.end == stop]
+    if before and number is None:
+        return "", before[-1], before[-1].start, before[-1].end
+    run = _UNQUOTED_RUN.search(text, max(0, stop - _UNQUOTED_LOOKBACK), stop)
+    if not run:
+        return None
+    title = _after_lead_word(run.group(0))
+    start = stop - len(title)
+    ending = next((e for e, k in _kinds() if k == "regulation" and fold(clean_title(span.inner(text))).endswith(e)), None)
+    if len(title) < 4 or not ending or not title.endswith(ending) or title_kind(title) != "regulation":
+        return None
+    return title, number, start, (stop if number is None else number.end)
+
+
+def _after_lead_word(run: str) -> str:
+    """The end of a run of prose after the last word that introduces a title in it (根据, 和 …),
+    where that word is not inside a name (中华人民共和国 holds 和)."""
+    cut = 0
+    for word in _language()["unquoted_title_lead_words"]:
+        i = run.rfind(word)
+        if i >= 0 and i + len(word) > cut and i + len(word) < len(run):
+            cut = i + len(word)
+    for name in _language()["docnumber_whole_names"]:
+        i = run.find(name)
+        if 0 <= i < cut < i + len(name):
+            cut = i
+    return run[cut:]
+
+
 def _short_definition(text: str, start: int, end: int, spans_by_start: dict[int, int]) -> Optional[tuple[str, Optional[int]]]:
     """In ``text[start:end]`` (a bracket's content): the short name a 以下简称 defines, and the
     index of its 《》 span if quoted."""
@@ -375,7 +468,30 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
         short_name: Optional[str] = None
         revised_year: Optional[int] = None
         if span.parent is None:
-            br = _bracket_after(text, span.end)
+            defined = _defined_after_unquoted(text, span, spans_by_start)
+            if defined is not None:
+                # 《规定》 defined for a title without 《》 or for a 文号 just before its bracket
+                target, target_number, target_start, target_end = defined
+                written_number = target_number.number if target_number else None
+                resolved, edition_given = _resolve(target, written_number, None)
+                bindings[fold(title)] = (resolved, edition_given)
+                if target:  # the bare 文号 pass reports a 文号 standing alone
+                    if target_number:
+                        consumed_numbers.append((target_number.start, target_number.end))
+                    edition = ctx.edition(resolved.entry, edition_given, target_start)
+                    doc_number = _doc_number(written_number, resolved, edition)
+                    if not _is_own(own, fold(target), resolved, doc_number, target_start, target_end):
+                        out.append(Citation(
+                            title=target, start=target_start, end=target_end,
+                            form="title+docnumber" if target_number else "title",
+                            doc_number=doc_number, canonical_title=resolved.canonical_title,
+                            regulation_key=resolved.key, edition_key=edition))
+                continue
+            note = _detached_note().match(text, span.end)
+            if note:  # 《…办法》（试行）: the note belongs to the title
+                title += text[note.start():note.end()].strip()
+                end = note.end()
+            br = _bracket_after(text, end)
             if br:
                 # a 文号 anywhere in the bracket is the title's: （国务院令第711号，以下简称…）,
                 # （2019年4月3日国务院令第711号修订）
@@ -390,7 +506,7 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
                         short_name = name
                 if number:
                     consumed_numbers.append((number.start, number.end))
-                    end = number.end
+                    end = max(end, number.end)
                 revised = _REVISED.search(text, br[0], br[1])
                 revised_year = int(revised.group(1)) if revised else None
         folded = fold(title)
