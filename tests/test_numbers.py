@@ -24,6 +24,14 @@ CASES = [
     ("百分之五", 5, "percent", False, "percent"),
     ("380元", 380, "yuan", False, "number"),
     ("1.5亿元", 150000000, "yuan", False, "number"),
+    ("二十三件", 23, "count", False, "number"),
+    ("一百零五件", 105, "count", False, "number"),
+    ("1.2万条", 12000, "count", False, "number"),
+    ("近三千条", 3000, "count", True, "number"),
+    ("两千余条", 2000, "count", True, "number"),
+    ("逾500人次", 500, "person", True, "number"),
+    ("12,000余条", 12000, "count", True, "number"),
+    ("38652.17万元", 386521700, "yuan", False, "number"),
 ]
 
 
