@@ -62,6 +62,12 @@ def _kinds() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _kind_index() -> tuple[dict[str, str], int]:
+    kinds = dict(_kinds())
+    return kinds, max(map(len, kinds))
+
+
+@lru_cache(maxsize=1)
 def _language() -> dict:
     return docnumbers.language()
 
@@ -193,10 +199,28 @@ def title_kind(title: str) -> str:
         if not m or m.start() == 0:
             break
         t = t[:m.start()]
-    for ending, kind in _kinds():
-        if t.endswith(ending):
-            return "other" if kind == "regulation" and _generic_short().fullmatch(t) else kind
-    return "other"
+    kind = head_kind(t)
+    if kind == "regulation" and _generic_short().fullmatch(t):
+        return "other"
+    return kind or "other"
+
+
+def head_kind(folded: str) -> Optional[str]:
+    """The kind of the longest listed ending of a folded title, or None."""
+    by_ending, longest = _kind_index()
+    for n in range(min(longest, len(folded)), 0, -1):
+        kind = by_ending.get(folded[-n:])
+        if kind:
+            return kind
+    return None
+
+
+def _regulation_ending(folded: str) -> Optional[str]:
+    by_ending, longest = _kind_index()
+    for n in range(min(longest, len(folded)), 0, -1):
+        if by_ending.get(folded[-n:]) == "regulation":
+            return folded[-n:]
+    return None
 
 
 def issuer_before(text: str, pos: int) -> Optional[tuple[str, int]]:
@@ -397,7 +421,7 @@ def _defined_after_unquoted(text: str, span: TitleSpan, spans_by_start: dict[int
         return None
     title = _after_lead_word(run.group(0))
     start = stop - len(title)
-    ending = next((e for e, k in _kinds() if k == "regulation" and fold(clean_title(span.inner(text))).endswith(e)), None)
+    ending = _regulation_ending(fold(clean_title(span.inner(text))))
     if len(title) < 4 or not ending or not title.endswith(ending) or title_kind(title) != "regulation":
         return None
     return title, number, start, (stop if number is None else number.end)
@@ -585,5 +609,5 @@ def _sorted(cits: list[Citation]) -> list[Citation]:
     """Text order, with ``nested_in`` renumbered to the new positions."""
     order = sorted(range(len(cits)), key=lambda i: (cits[i].start, -cits[i].end))
     new_index = {old: new for new, old in enumerate(order)}
-    return [replace(cits[old], nested_in=new_index.get(cits[old].nested_in) if cits[old].nested_in is not None else None)
+    return [cits[old] if cits[old].nested_in is None else replace(cits[old], nested_in=new_index[cits[old].nested_in])
             for old in order]
