@@ -345,7 +345,9 @@ def _township_issuer(written: str, home: Optional[Government], year: Optional[in
     head, kind = m.group("head"), m.group("kind")[:2] if m.group("kind").startswith("街道") else m.group("kind")[0]
     for cut in range(len(head) - 2, -1, -1):
         stem = head[cut:]
-        if not 2 <= len(stem) <= 6 or any(c in _TOWNSHIP_STEM_STOP for c in stem):
+        # a stem may hold 市 or 县 inside (周市镇) but starts with none of the words that end a prefix
+        if not 2 <= len(stem) <= 6 or stem[0] in _TOWNSHIP_STEM_STOP or any(
+                c in _TOWNSHIP_STEM_STOP - set("市县区镇乡") for c in stem):
             continue
         if cut == 0:
             county = home if home is not None and home.level == "county" else None

@@ -74,8 +74,14 @@ def _iso(y: int, m: int, d: int) -> Optional[str]:
     return None
 
 
+_TITLE_WRAP = re.compile(r"^[【\[「](.+)[】\]」]$")
+
+
 def _clean_title(s: str) -> str:
-    return _TITLE_JUNK.sub("", s)
+    """Without spaces, a Markdown #, or brackets a page wraps the whole title in (【…】)."""
+    s = _TITLE_JUNK.sub("", s)
+    m = _TITLE_WRAP.match(s)
+    return m.group(1) if m else s
 
 
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=年)")
@@ -126,7 +132,7 @@ def _find_title(doc: Document) -> tuple[str, int, int]:
         # a title broken over two lines (an OCR'd page): join with the line that completes it
         if i + 1 < len(lines) and _kind_from_title(_clean_title(line)) is None:
             nxt = lines[i + 1][0]
-            if 0 < len(nxt.strip()) <= 20 and _looks_like_title(line + nxt):
+            if 0 < len(_clean_title(nxt)) <= 20 and _looks_like_title(line + nxt):
                 candidate, end = line + nxt, lines[i + 1][1] + len(nxt)
         if _looks_like_title(candidate) and (not header or _clean_title(candidate) == header):
             lead = len(candidate) - len(candidate.lstrip("# \t"))
@@ -330,6 +336,15 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
     freq = _division_by_frequency(text) if got is None else None
     # relative names in a header or signature (区府办) read against the division the text names
     home = agencies.government_of(freq[0].adcode) if freq is not None else None
+    if got is None and issuer:
+        # an issuer that names no county (五角场街道): the county of the header's publisher, or
+        # the one the text keeps naming
+        for key in ("发布机构", "来源"):
+            if home is None and doc.header.get(key):
+                pub = agencies.canonical_agency(_clean_title(doc.header[key]), None, year)
+                home = agencies.government_of(pub[2]) if pub and pub[2] else None
+        if home is not None:
+            got = _read_agency(issuer, i, year, home)
     for key in ("发布机构", "来源"):
         if got is None and doc.header.get(key):
             got = _read_agency(_clean_title(doc.header[key]), -1, year, home)

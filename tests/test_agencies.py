@@ -92,6 +92,8 @@ def test_township_governments_under_their_county():
     # county-level cities and departments
     ("昆山市人民政府", "昆山市人民政府", "320583"),
     ("苏州市生态环境局", "苏州市生态环境局", "320500"),
+    ("江苏省人社厅", "江苏省人力资源和社会保障厅", "320000"),
+    ("昆山市周市镇", "昆山市周市镇人民政府", "320583"),
 ])
 def test_canonical_agency(written, canonical, adcode):
     got = canonical_agency(written)
@@ -103,7 +105,7 @@ def test_zone_without_a_division_is_no_agency(written):
     assert canonical_agency(written) is None
 
 
-_AGENCY_END = re.compile(r"(人民政府|局|委员会|办公室|办公厅|中心|馆|办事处|国务院|部|秘书局)$")
+_AGENCY_END = re.compile(r"(人民政府|局|厅|委员会|办公室|办公厅|中心|馆|办事处|国务院|部|秘书局)$")
 
 
 def test_corpus_mentions_are_names_not_fragments(corpus_dir):
