@@ -24,18 +24,22 @@ def _is_data(cell: Cell) -> bool:
 
 
 def collapsed_rows(table: Table) -> list[list[Cell]]:
-    """Rows with spanned copies folded: a cell equal to its left neighbour whose column head
-    (nearest row above without figures) is also equal to the left neighbour's is a copy."""
+    """Rows with spanned copies folded. Where the reader gave the cells' origins, a copied figure
+    is dropped and a copied label kept once a row; else a cell equal to its left neighbour whose
+    column head (nearest row above without figures) is also equal to the left neighbour's is a copy."""
     out: list[list[Cell]] = []
     head: Optional[list[Cell]] = None
     for row in table.rows:
         has_data = any(_is_data(c) for c in row)
         kept: list[Cell] = []
         for i, c in enumerate(row):
-            if c.origin != (-1, -1) and _is_data(c):
-                if not c.is_copy:
-                    kept.append(c)
-                continue  # else a repeat of a spanned figure
+            if c.origin != (-1, -1):
+                if _is_data(c) and c.is_copy:
+                    continue  # a repeat of a spanned figure is not a second value
+                if c.is_copy and i and row[i - 1].origin == c.origin:
+                    continue  # a label spanned across columns is read once in each row
+                kept.append(c)
+                continue
             if i and c.text == row[i - 1].text:
                 if not _is_data(c):
                     continue
