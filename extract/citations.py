@@ -518,8 +518,11 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
             br = _bracket_after(text, end)
             if br:
                 # a 文号 anywhere in the bracket is the title's: （国务院令第711号，以下简称…）,
-                # （2019年4月3日国务院令第711号修订）
-                number = next(docnumbers.find_docnumbers(text, br[0] + 1, br[1]), None)
+                # （2019年4月3日国务院令第711号修订）; of a history (…第492号公布，…第711号修订)
+                # every one is, and the last names the text as revised
+                in_bracket = list(docnumbers.find_docnumbers(text, br[0] + 1, br[1]))
+                consumed_numbers.extend((d.start, d.end) for d in in_bracket)
+                number = in_bracket[-1] if in_bracket else None
                 definition = _short_definition(text, br[0] + 1, br[1] - 1, spans_by_start)
                 if definition:
                     name, idx = definition
@@ -529,7 +532,6 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
                     else:
                         short_name = name
                 if number:
-                    consumed_numbers.append((number.start, number.end))
                     end = max(end, number.end)
                 revised = _REVISED.search(text, br[0], br[1])
                 revised_year = int(revised.group(1)) if revised else None
