@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
+    shared = ROOT.parent / "shared" / "corpus"
+    ap.add_argument("corpus", nargs="?", default=str(shared if shared.is_dir() else ROOT / "examples"))
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args()
     corpus = Path(a.corpus)
@@ -36,7 +37,7 @@ def main() -> int:
     from disclosure_kg.graph.store import OxigraphStore
     from disclosure_kg.graph.triples import document_graph
 
-    files = sorted(p for p in corpus.iterdir() if p.is_file())
+    files = sorted(p for p in corpus.iterdir() if p.is_file() and p.name.lower() != "readme.md")
     raws = [read(f) for f in files]
     docs = [document_from_raw(r) for r in raws]
     infos = [docinfo.document_info(d)[0] for d in docs]
