@@ -368,6 +368,19 @@ PROSE_WORDINGS = [
     ("在市政府采购网上主动公开政府采购项目信息120条。", {}, True),
     ("全年共发布信息85条。", {}, True),
     ("其中作为依申请公开信息46条。", {}, True),
+    ("其中当场办结12件，按时办结率100%。", {}, True),
+    ("上年受理申请80件。", {}, True),
+]
+
+# the 2019/2021 formats in prose (the tables may be lost in a copy): carry-over, outcomes, totals
+PROSE_2019 = [
+    ("本年新收申请111件，上年结转4件，办结109件，结转下年度6件。",
+     {('政府信息公开申请数', ()): 111, ('上年结转申请数', ()): 4, ('申请办理结果数', ()): 109, ('结转下年度申请数', ()): 6}),
+    ("办结政府信息公开申请774件（含上年度结转的申请21件），结转至下年度的申请20件。",
+     {('申请办理结果数', ()): 774, ('上年结转申请数', ()): 21, ('结转下年度申请数', ()): 20}),
+    ("其中予以公开36件，部分公开5件，不予公开13件，无法提供37件，不予处理10件，其他处理8件。",
+     {('申请办理结果数', ('予以公开',)): 36, ('申请办理结果数', ('部分公开',)): 5, ('申请办理结果数', ('不予公开',)): 13,
+      ('申请办理结果数', ('无法提供',)): 37, ('申请办理结果数', ('不予处理',)): 10, ('申请办理结果数', ('其他处理',)): 8}),
 ]
 
 
@@ -428,3 +441,13 @@ def test_spanned_cells_are_read_once_and_keep_their_unit(tmp_path):
     got = {(o.metric, frozenset(o.breakdown)): o for o in obs}
     assert _v(got, "政府集中采购", "采购项目数量") == 426
     assert _v(got, "政府集中采购", "采购总金额") == pytest.approx(386521700)
+
+
+
+@pytest.mark.parametrize("text,cells", PROSE_2019, ids=[t[:14] for t, _ in PROSE_2019])
+def test_prose_in_2019_formats(text, cells):
+    doc = document_from_text(text)
+    info = DocumentInfo(type="AnnualReport", title="", agency="", adcode="", year=2020, format="2019")
+    obs, _ = find_observations(doc, info)
+    got = {(o.metric, frozenset(o.breakdown)): o.value for o in obs}
+    assert got == {(m, frozenset(b)): v for (m, b), v in cells.items()}

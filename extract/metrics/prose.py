@@ -63,10 +63,15 @@ def _clause_before(text: str, pos: int) -> str:
 def _blocked(rule: dict, text: str, m: re.Match) -> bool:
     """Words that make the figure another year's, a change, a cumulative total or another thing's."""
     lang = _language()
+    allow = rule.get("allow", [])
     between = text[m.start():m.start("num")]
+    for w in allow:
+        between = between.replace(w, "")
     if any(w in between for w in lang["gap_blockers"] + rule.get("gap_blockers", [])):
         return True
     clause = _clause_before(text, m.start("num"))
+    for w in allow:
+        clause = clause.replace(w, "")
     if any(w in clause for w in lang["clause_blockers"] + rule.get("clause_blockers", [])):
         return True
     running = lang["running_total"]
