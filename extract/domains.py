@@ -219,11 +219,14 @@ def _layout(doc: Document, cfg: Settings) -> _Layout:
         if 0 < end - m.end() <= cfg.heading_max_chars:
             headings.append((m.end(), end))
     # lead sentence of a paragraph: 推进保障性住房信息公开。在各镇… (the sentence must end on its
-    # own line, and the line before must have ended a sentence: a wrapped PDF line is no heading)
+    # own line, and the line before must have ended a sentence: a wrapped PDF line is no heading;
+    # a sentence with a comma — 区政府高度重视，召开… — is a statement, not a heading)
     for m in re.finditer(r"(?m)^[ \t\u3000]*", text):
         s = m.end()
         e = cfg.clause_end.search(text, s)
         if not e or text[e.start()] == "\n" or not 0 < e.start() - s <= cfg.heading_max_chars:
+            continue
+        if cfg.lead_clause_end.search(text, s, e.start()):
             continue
         line_end = text.find("\n", e.end())
         if len(text[e.end():line_end if line_end >= 0 else len(text)].strip()) < 5:

@@ -111,6 +111,9 @@ def test_sources_follow_the_from_column(corpus_dir):
     ("行政事业性收费 | 35 | -4", {"行政事业性收费"}, set()),
     ("第二十条第（五）项信息内容本年处理决定数量行政许可2293第二十条第（六）项信息内容本年处理决定数量行政处罚1282行政强制42",
      {"行政许可与政务服务", "行政处罚与行政强制"}, set()),
+    # … and with the item written without brackets
+    ("第二十条第五项 信息内容 本年处理决定数量 行政许可 512 第二十条第六项 信息内容 本年处理决定数量 行政处罚 88",
+     {"行政许可与政务服务", "行政处罚与行政强制"}, set()),
     # a category with its count
     ("安全生产、应急管理类信息77条。", {"安全生产", "应急管理"}, set()),
     # agency names are not the area's information
@@ -170,6 +173,14 @@ def test_sources_follow_the_from_column(corpus_dir):
     # coordinated kinds of insurance share the head noun
     ("方便群众查询社保政策、就业信息和养老、医疗个人账户。", set(), {"养老服务", "卫生健康"}),
     ("落实养老、失业保险费减免政策。", set(), {"养老服务"}),
+    # the first sentence of a paragraph leads it only when it is a phrase (no comma)
+    ("在疫情防控期间，坚持依法公开。全区各部门按照要求认真落实各项任务，取得了较好成效。", set(), {"卫生健康"}),
+    ("区政府高度重视，召开常务会议研究就业工作。全区各部门按照要求认真落实各项任务，取得了较好成效。", set(), {"就业"}),
+    ("6.社会救助信息。全区各部门按照要求认真落实各项任务，取得了较好成效。", {"社会救助"}, set()),
+    # 公开 inside 政务公开 is a noun, not a disclosure
+    ("将政务公开融入安全生产各环节，全区各部门认真落实。", set(), {"安全生产"}),
+    ("区应急管理局、区财政局、区审计局、区统计局分别公开了部门预算。", {"财政预决算"},
+     {"应急管理", "审计", "发展规划与统计"}),
     # repeated independent mentions in prose add up
     ("积极推进养老服务体系建设信息公开。全年新增养老服务机构3家，养老服务补贴发放情况均在网站公示。", {"养老服务"}, set()),
 ])
