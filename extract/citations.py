@@ -524,6 +524,10 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
                 consumed_numbers.extend((d.start, d.end) for d in in_bracket)
                 number = in_bracket[-1] if in_bracket else None
                 definition = _short_definition(text, br[0] + 1, br[1] - 1, spans_by_start)
+                if definition is None and in_bracket:  # 《…》（国务院令第711号）（以下简称《条例》）
+                    second = _bracket_after(text, br[1])
+                    if second and second[0] == br[1]:
+                        definition = _short_definition(text, second[0] + 1, second[1] - 1, spans_by_start)
                 if definition:
                     name, idx = definition
                     if idx is not None:
