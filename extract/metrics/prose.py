@@ -123,6 +123,7 @@ def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
     used: list[tuple[int, int]] = []
     out: list[Observation] = []
     sole: list[tuple[str, Observation]] = []
+    used_zero: list[tuple[int, int, str]] = []
     for rule, rx in _rules():
         if fmt and rule.get("formats") and fmt not in rule["formats"]:
             continue
@@ -133,7 +134,11 @@ def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
                 span = (m.start("num"), m.end("num"))
             if any(a <= span[0] < b for a, b in masked):
                 continue
-            if any(a < span[1] and span[0] < b for a, b in used):
+            if rule.get("zero"):
+                # one negation may deny several things (未发生行政复议和行政诉讼)
+                if any(a < span[1] and span[0] < b for a, b, metric in used_zero if metric == rule["metric"]):
+                    continue
+            elif any(a < span[1] and span[0] < b for a, b in used):
                 continue
             if not rule.get("zero"):
                 if text[m.end("unit"):m.end("unit") + 1] in ("%", "％"):
@@ -152,7 +157,7 @@ def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
             if rule.get("zero"):
                 out.append(Observation(label(metric), bd, 0.0, m.group(0), span[0], span[1],
                                        unit=concept_unit(rule["metric"]) or "count"))
-                used.append(span)
+                used_zero.append((span[0], span[1], rule["metric"]))
                 continue
             raw = text[m.start("num"):m.end("unit")]
             pn = parse_number(raw)
@@ -161,6 +166,9 @@ def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
             out.append(Observation(label(metric), bd, pn.value, raw.strip(), span[0], span[1],
                                    unit=pn.unit, approximate=pn.approximate))
             used.append(span)
+            for other in rule.get("also_metrics", []):
+                out.append(Observation(label(other), bd, pn.value, raw.strip(), span[0], span[1],
+                                       unit=pn.unit, approximate=pn.approximate))
             if rule.get("also_total"):
                 sole.append((metric, out[-1]))
     out = _single_per_sentence(text, out)
