@@ -77,9 +77,13 @@ def _iso(y: int, m: int, d: int) -> Optional[str]:
 _TITLE_WRAP = re.compile(r"^[【\[「](.+)[】\]」]$")
 
 
+_BREADCRUMB = re.compile(r"[>›»]+")
+
+
 def _clean_title(s: str) -> str:
-    """Without spaces, a Markdown #, or brackets a page wraps the whole title in (【…】)."""
-    s = _TITLE_JUNK.sub("", s)
+    """Without spaces, a Markdown #, the trail of a breadcrumb (首页 > 年度报告 > title), or
+    brackets a page wraps the whole title in (【…】)."""
+    s = _BREADCRUMB.split(_TITLE_JUNK.sub("", s))[-1]
     m = _TITLE_WRAP.match(s)
     return m.group(1) if m else s
 
