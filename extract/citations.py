@@ -542,7 +542,7 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
         folded = fold(title)
         if number is None and span.parent is None:
             # a 文号 written in title marks (《沪府办〔2020〕20号》) cites by number
-            inside = docnumbers.parse(title)
+            inside = docnumbers.parse(title) if title.endswith("号") else None
             if inside:
                 number = docnumbers.DocNumberMatch(inside, span.start, span.end)
                 consumed_numbers.append((span.start, span.end))

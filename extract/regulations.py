@@ -86,6 +86,7 @@ def _in_force_on(ed: Edition, on: date) -> bool:
     return ed.year is not None and ed.year < on.year
 
 
+@lru_cache(maxsize=8192)
 def fold(title: str) -> str:
     """The lookup form of a title: width, spaces, quotes and title marks do not count."""
     s = unicodedata.normalize("NFKC", title or "")
