@@ -74,8 +74,8 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             s = OxigraphStore(Path(tmp) / "kg")
             for f, g in zip(facts, graphs):
-                s.replace_graph(minter.document_graph(f.document.source), g.graph)
-                s.add_to_graph(minter.entities_graph, g.shared)
+                s.replace_graph(minter.document_graph(f.document.source), g.triples)
+                s.add_to_graph(minter.entities_graph, g.shared_triples)
             s.close()
 
     stages = [

@@ -63,8 +63,8 @@ def build(paths: Iterable[str | Path], store: Store, minter: Minter | None = Non
         try:
             facts = extract_file(f)
             dg = document_graph(facts, minter)
-            summary.triples += store.replace_graph(minter.document_graph(facts.document.source), dg.graph)
-            store.add_to_graph(minter.entities_graph, dg.shared)
+            summary.triples += store.replace_graph(minter.document_graph(facts.document.source), dg.triples)
+            store.add_to_graph(minter.entities_graph, dg.shared_triples)
         except ReadError as e:
             summary.problems.append(str(e))
             continue

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import opencc
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.serializers.nt import _nt_row
 
 from .. import __version__
 from ..extract import agencies, divisions
@@ -31,11 +32,36 @@ def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
 
 
+class Triples(set):
+    """A set of rdflib triples that writes N-Triples itself: building an rdflib Graph costs
+    more than the whole extraction, and the store only needs the serialisation."""
+
+    def serialize(self, format: str = "nt", encoding: str | None = "utf-8"):
+        if format not in ("nt", "ntriples"):
+            return self.to_graph().serialize(format=format, encoding=encoding)
+        text = "".join(sorted(_nt_row(t) for t in self))
+        return text.encode(encoding) if encoding else text
+
+    def to_graph(self) -> Graph:
+        g = new_graph()
+        for t in self:
+            g.add(t)
+        return g
+
+
 @dataclass
 class DocumentGraph:
-    graph: Graph  # the document's own named graph
-    shared: Graph  # descriptions of agencies, divisions and regulations, the same from every document
+    triples: Triples  # the document's own named graph
+    shared_triples: Triples  # agencies, divisions and regulations, described alike by every document
     problems: list[str] = field(default_factory=list)
+
+    @property
+    def graph(self) -> Graph:
+        return self.triples.to_graph()
+
+    @property
+    def shared(self) -> Graph:
+        return self.shared_triples.to_graph()
 
 
 def new_graph() -> Graph:
@@ -51,10 +77,10 @@ class _Writer:
         self.doc: Document = facts.document
         self.m = minter
         self.v = vocab
-        self.g = new_graph()
+        self.g = Triples()
         # Entities several documents describe go to one shared graph: a union of named graphs
         # is a bag in Oxigraph, so the same triple in many document graphs multiplies rows.
-        self.shared = new_graph()
+        self.shared = Triples()
         self.problems: list[str] = []
         self.doc_iri = URIRef(minter.document(self.doc.source))
         self._divisions_done: set[str] = set()
