@@ -64,7 +64,8 @@ def _blocked(rule: dict, text: str, m: re.Match) -> bool:
     """Words that make the figure another year's, a change, a cumulative total or another thing's."""
     lang = _language()
     allow = rule.get("allow", [])
-    between = text[m.start():m.start("num")]
+    # the words after the cue (a cue may itself hold a blocker: 受理政府信息公开申请件)
+    between = text[m.end("cue") if "cue" in m.re.groupindex else m.start():m.start("num")]
     for w in allow:
         between = between.replace(w, "")
     if any(w in between for w in lang["gap_blockers"] + rule.get("gap_blockers", [])):
