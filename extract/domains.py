@@ -264,10 +264,12 @@ def _clause(text: str, start: int, end: int, cfg: Settings) -> tuple[int, int]:
     return left, (m.start() if m else len(text))
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(ch, 0, start) for ch in "。；;!?！？\n") + 1
+def _sentence(text: str, start: int, end: int, reach: int = 150) -> str:
+    """The sentence around a mention, at most ``reach`` characters either side (a PDF table run
+    together has no full stop for a page)."""
+    left = max(max(text.rfind(ch, 0, start) for ch in "。；;!?！？\n") + 1, start - reach)
     rights = [k for k in (text.find(ch, end) for ch in "。；;!?！？\n") if k >= 0]
-    return text[left:(min(rights) if rights else len(text))]
+    return text[left:min(min(rights) if rights else len(text), end + reach)]
 
 
 def _in_title(text: str, start: int) -> bool:
@@ -307,7 +309,7 @@ def _mention(doc: Document, layout: _Layout, start: int, end: int, label: str, c
     sentence = _sentence(text, start, end)
     if _inside(layout.key_sections, start, end) or any(w in sentence for w in cfg.key_section_words):
         weight *= cfg.key_section_factor
-    if cfg.future_markers.search(sentence) or any(
+    if (context != "table" and cfg.future_markers.search(sentence)) or any(
             cfg.future_markers.search(s.title) for s in doc.sections if s.start <= start < s.end):
         weight *= cfg.future_factor
     return DomainMention(labels()[label], label, start, end, context, round(weight, 4))

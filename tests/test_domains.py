@@ -181,6 +181,12 @@ def test_sources_follow_the_from_column(corpus_dir):
     ("将政务公开融入安全生产各环节，全区各部门认真落实。", set(), {"安全生产"}),
     ("区应急管理局、区财政局、区审计局、区统计局分别公开了部门预算。", {"财政预决算"},
      {"应急管理", "审计", "发展规划与统计"}),
+    # a work plan lists what will be done, even when it lists several areas
+    ("六、存在的主要问题及改进措施\n下一步，我区将进一步推进公共文化服务、养老服务、户籍管理等领域基层政务公开标准化规范化工作。",
+     set(), {"公共文化服务", "养老服务", "户籍管理"}),
+    ("2024年，我县将重点做好乡村振兴、社会救助、义务教育等领域信息公开。", set(), {"社会救助", "义务教育"}),
+    # a rate is a figure for the area
+    ("财政预决算公开率100%。", {"财政预决算"}, set()),
     # repeated independent mentions in prose add up
     ("积极推进养老服务体系建设信息公开。全年新增养老服务机构3家，养老服务补贴发放情况均在网站公示。", {"养老服务"}, set()),
 ])
