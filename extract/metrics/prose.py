@@ -16,9 +16,15 @@ from .labels import data, label
 from .labels import unit as concept_unit
 from .templates import find_region
 
-_NUM = r"(?P<num>(?:约|近|超过|逾)?\s*(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(?:万|亿)?(?:余|多)?)"
-_UNITS = ["万元", "亿元", "元", "人次", "条", "件", "个", "项", "次", "场", "篇", "名", "人", "期", "宗", "份", "家", "起", "处"]
-_UNIT = r"\s*(?P<unit>" + "|".join(_UNITS) + ")"
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# the units and approximation words a printed figure may carry (extract/data/metrics_numbers.json)
+_FIGURES = data("metrics_numbers.json")
+_NUM = (rf"(?P<num>(?:{_alternatives(_FIGURES['approximate_prefix'])})?\s*"
+        r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(?:万|亿)?(?:余|多)?)")
+_UNIT = rf"\s*(?P<unit>{_alternatives(list(_FIGURES['units']) + list(_FIGURES['money_units']))})"
 _VERB = r"\s*(?:为|达|达到|共|计|共计|合计|总计|累计|的)?\s*"
 _GAP_CHARS = r"[^，。；;,：:\d和及与或、（）()\n]"
 _CONJ_BEFORE = re.compile(r"[和及与、或]\s*[“\"]?\s*$")
