@@ -41,7 +41,7 @@ from .regulations import Entry, authority, canonical_title, fold
 DATA_PACKAGE = "disclosure_kg.extract.data"
 MAX_TITLE = 160  # a 《 not closed within this many characters is not a title
 _BAD_IN_TITLE = re.compile(r"[。；;！!？?]|\n\s*\n")
-_MARKS = re.compile(r"[《》〈〉<>]")
+_MARKS = re.compile(r"<<|>>|[《》〈〉<>]")  # <<…>>: title marks typed in ASCII
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 _REVISED = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布)")
 _EDITION_NOTE = re.compile(r"[(（]((?:19|20)\d\d)年?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布|版|本)?[)）]$")
@@ -122,17 +122,19 @@ class TitleSpan:
     start: int  # the opening mark
     end: int  # after the closing mark
     parent: Optional[int]  # index of the enclosing span
+    mark: int = 1  # width of each title mark (2 for <<…>>)
 
     def inner(self, text: str) -> str:
-        return text[self.start + 1:self.end - 1]
+        return text[self.start + self.mark:self.end - self.mark]
 
 
 def title_spans(text: str) -> list[TitleSpan]:
     """Every 《…》 (and top-level 〈…〉), nested ones too, in order of their opening mark.
 
-    Inside a title, 《 〈 < open a nested title; an opening mark left unclosed for
-    MAX_TITLE characters, or a span holding a sentence end, is not a title."""
-    closed: list[tuple[int, int]] = []  # (open, close+1) in closing order
+    Inside a title, 《 〈 < open a nested title; <<…>> typed in ASCII is a 《…》; an opening
+    mark left unclosed for MAX_TITLE characters, or a span holding a sentence end, is not a
+    title."""
+    closed: list[tuple[int, int, int]] = []  # (open, after the close, mark width) in closing order
     parent_of: dict[int, int] = {}  # index in ``closed`` → index of the enclosing span
     stack: list[tuple[int, str]] = []  # open marks: (position, mark)
     inside: dict[int, list[int]] = {}  # open position → spans closed within it
@@ -141,35 +143,46 @@ def title_spans(text: str) -> list[TitleSpan]:
         if stack and pos - stack[0][0] > MAX_TITLE:
             stack.clear()
             inside.clear()
-        if ch == "《" or ch == "〈" or (ch == "<" and stack):
+        if ch == ">>" and stack and stack[-1][1] == "<":
+            ch = ">"  # two nested ASCII titles closing at once: close the inner one here
+            _close_span(text, pos, 1, stack, inside, closed, parent_of)
+        if ch in ("《", "〈", "<<") or (ch == "<" and stack):
             stack.append((pos, ch))
             continue
         if ch == "》":
             while stack and stack[-1][1] != "《":
                 stack.pop()  # an inner mark left open
-        elif ch in "〉>":
-            if not stack or stack[-1][1] not in "〈<":
+        elif ch == "〉" or ch == ">":
+            if not stack or stack[-1][1] not in ("〈", "<"):
+                continue
+        elif ch == ">>":
+            if not stack or stack[-1][1] != "<<":
                 continue
         else:
             continue
         if not stack:
             continue
-        open_pos, _ = stack.pop()
-        children = inside.pop(open_pos, [])
-        inner = text[open_pos + 1:pos]
-        if "\n" in inner:
-            inner = drop_footers(inner)
-        if not inner.strip() or _BAD_IN_TITLE.search(inner):
-            continue
-        closed.append((open_pos, pos + 1))
-        for c in children:
-            parent_of[c] = len(closed) - 1
-        if stack:
-            inside.setdefault(stack[-1][0], []).append(len(closed) - 1)
+        _close_span(text, pos, len(ch), stack, inside, closed, parent_of)
     order = sorted(range(len(closed)), key=lambda k: closed[k][0])
     new_index = {old: new for new, old in enumerate(order)}
-    return [TitleSpan(closed[k][0], closed[k][1], new_index[parent_of[k]] if k in parent_of else None)
+    return [TitleSpan(closed[k][0], closed[k][1], new_index[parent_of[k]] if k in parent_of else None, closed[k][2])
             for k in order]
+
+
+def _close_span(text: str, pos: int, width: int, stack: list, inside: dict, closed: list, parent_of: dict) -> None:
+    """Close the innermost open mark with the closing mark at ``pos`` (``width`` characters)."""
+    open_pos, _ = stack.pop()
+    children = inside.pop(open_pos, [])
+    inner = text[open_pos + width:pos]
+    if "\n" in inner:
+        inner = drop_footers(inner)
+    if not inner.strip() or _BAD_IN_TITLE.search(inner):
+        return
+    closed.append((open_pos, pos + width, width))
+    for c in children:
+        parent_of[c] = len(closed) - 1
+    if stack:
+        inside.setdefault(stack[-1][0], []).append(len(closed) - 1)
 
 
 def drop_footers(inner: str) -> str:
@@ -192,12 +205,15 @@ def clean_title(inner: str) -> str:
 
 def title_kind(title: str) -> str:
     """"regulation" or "other", from the head noun the title ends with (data/citation_kinds.tsv);
-    generic words before it only (《通知公告》) name a category, not a document."""
+    generic words before it only (《通知公告》) name a category, not a document; a draft
+    (…办法（征求意见稿）) is not yet one."""
     t = fold(title)
     while True:
         m = _TRAILING_NOTE.search(t)
         if not m or m.start() == 0:
             break
+        if t[m.start() + 1:m.end() - 1] in _language()["draft_notes"]:
+            return "other"
         t = t[:m.start()]
     kind = head_kind(t)
     if kind == "regulation" and _generic_short().fullmatch(t):
@@ -410,7 +426,7 @@ def _defined_after_unquoted(text: str, span: TitleSpan, spans_by_start: dict[int
     stop = bracket
     while stop > 0 and text[stop - 1] in " \t\u3000":
         stop -= 1
-    if stop and text[stop - 1] in "》〉>":
+    if stop and text[stop - 1] in "》〉>":  # also the end of >>
         return None
     number = next(docnumbers.find_docnumbers(text, bracket + 1, span.start), None)
     before = [d for d in docnumbers.find_docnumbers(text, max(0, stop - 40), stop) if d.end == stop]
