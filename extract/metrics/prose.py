@@ -86,6 +86,10 @@ def _blocked(rule: dict, text: str, m: re.Match) -> bool:
         sentence = text[max(text.rfind("。", 0, m.start("num")), text.rfind("\n", 0, m.start("num"))) + 1:m.start("num")]
         if any(w in sentence for w in running["frame"]):
             return True
+    scope = lang["part_scope"]
+    if rule["metric"] in scope["metrics"] and not rule.get("breakdown"):
+        if any(w in clause for w in scope["part"]) and not any(w in clause for w in scope["whole"]):
+            return True
     after = text[m.end("unit"):m.end("unit") + 8]
     return any(after.startswith(w) for w in lang["after_blockers"])
 
