@@ -6,7 +6,7 @@ Two shapes occur in the reports:
   沪府办（2020）20号, 闽财非税函〔2021〕1号 — brackets arrive as 〔〕 [] ［］ () （） 【】 after
   normalisation (﹝﹞ fold to 〔〕, 號 to 号; CJK punctuation such as （） is kept), and PDF text puts spaces or line breaks inside
   ("〔2021〕30 号");
-* decree numbers: 国务院令第711号, 上海市人民政府令第32号.
+* decree numbers: 国务院令第711号, 上海市人民政府令第32号, also written 国务院第711号令.
 
 The issuer code is the run of CJK characters right before the bracket, cut after the last
 word that introduces a 文号 in prose (根据, 印发, 的 … from data/citation_language.json), so
@@ -38,6 +38,7 @@ _BRACKETED = re.compile(
     rf"[〔\[(（［【]{_SP}((?:19|20)\d\d){_SP}[〕\])）］】]{_SP}第?{_SP}(\d{{1,5}}){_SP}号"
 )
 _DECREE = re.compile(rf"令{_SP}第{_SP}(\d{{1,5}}){_SP}号")
+_DECREE_AFTER = re.compile(rf"第{_SP}(\d{{1,5}}){_SP}号{_SP}令")  # 国务院第711号令
 _CODE_BEFORE = re.compile(rf"[{_CJK}]{{1,20}}$")
 _MAX_CODE = 14
 
@@ -80,6 +81,18 @@ def _issuer_code(text: str, end: int) -> Optional[tuple[str, int]]:
     return code, run_start + len(run) - len(code)
 
 
+def _skip_spaces_back(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in " \t\u3000":
+        pos -= 1
+    return pos
+
+
+@lru_cache(maxsize=1)
+def _decree_issuers() -> tuple[str, ...]:
+    """Bodies that issue decrees (令): 国务院第711号令 is a decree, 第3号 of anything else is not."""
+    return tuple(language()["decree_issuers"])
+
+
 def make(issuer_code: str, year: Optional[int], serial: str) -> DocNumber:
     serial = str(int(serial)) if serial.isdigit() else serial
     if year is None:
@@ -94,13 +107,18 @@ def find_docnumbers(text: str, start: int = 0, end: Optional[int] = None) -> Ite
     end = len(text) if end is None else end
     found: list[DocNumberMatch] = []
     for m in _BRACKETED.finditer(text, start, end):
-        code = _issuer_code(text, m.start())
+        code = _issuer_code(text, _skip_spaces_back(text, m.start()))  # PDF text: 国办发 〔2019〕14号
         if code is None:
             continue
         found.append(DocNumberMatch(make(code[0], int(m.group(1)), m.group(2)), code[1], m.end()))
     for m in _DECREE.finditer(text, start, end):
         code = _issuer_code(text, m.start())
         if code is None:
+            continue
+        found.append(DocNumberMatch(make(code[0] + "令", None, m.group(1)), code[1], m.end()))
+    for m in _DECREE_AFTER.finditer(text, start, end):
+        code = _issuer_code(text, m.start())
+        if code is None or not code[0].endswith(_decree_issuers()):
             continue
         found.append(DocNumberMatch(make(code[0] + "令", None, m.group(1)), code[1], m.end()))
     found.sort(key=lambda d: d.start)

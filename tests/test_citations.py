@@ -50,6 +50,9 @@ def _summary(cits, kind="regulation"):
     ("国办公开办函〔2021〕\n30号", "国办公开办函〔2021〕30号", "国办公开办函", 2021, "30"),
     ("国务院令第711号", "国务院令第711号", "国务院令", None, "711"),
     ("上海市人民政府令第32号", "上海市人民政府令第32号", "上海市人民政府令", None, "32"),
+    ("国办公开办函 〔2019〕60号", "国办公开办函〔2019〕60号", "国办公开办函", 2019, "60"),  # PDF space
+    ("国务院第711号令", "国务院令第711号", "国务院令", None, "711"),
+    ("上海市人民政府第32号令", "上海市人民政府令第32号", "上海市人民政府令", None, "32"),
 ])
 def test_docnumber_shapes(written, text, code, year, serial):
     d = docnumbers.parse(written)
@@ -66,7 +69,7 @@ def test_docnumber_issuer_code_stops_at_prose(written, expected):
     assert [d.number.text for d in docnumbers.find_docnumbers(text)][-1] == expected
 
 
-@pytest.mark.parametrize("text", ["地址:政府街19号", "地铁17号线", "指数报告(2019)”", "7号楼14层"])
+@pytest.mark.parametrize("text", ["地址:政府街19号", "地铁17号线", "指数报告(2019)”", "7号楼14层", "城区第3号令箭"])
 def test_addresses_and_years_are_not_docnumbers(text):
     assert list(docnumbers.find_docnumbers(text)) == []
 
