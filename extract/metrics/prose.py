@@ -1,8 +1,10 @@
 """Figures in running text: 主动公开政府信息26631条, 当面申请909件, 行政复议案96件，其中维持….
 
-Rules are data (extract/data/metrics_prose.json): the words written before a figure name its
-metric. Table regions are left to the table readers; a percentage, a date or a figure joined to
-another category by 和/及 (“同意公开”和“同意部分公开”的431件) is not read as the category's.
+Rules are data (extract/data/metrics_prose.json): the words written around a figure name its
+metric, and the unit it is counted in must suit the metric (45个部门 is no count of items).
+Table regions are left to the table readers; a percentage, a date, a figure joined to another
+category by 和/及 (“同意公开”和“同意部分公开”的431件), another year's figure or a change (上年,
+比上年增加), a running total (截至…累计) and a part's figure (各乡镇) are not read as the category's.
 """
 from __future__ import annotations
 
