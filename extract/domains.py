@@ -69,6 +69,7 @@ class Settings:
     statistic_after: re.Pattern
     statistic_factor: float
     subordinate_factor: float
+    subordinate_item_after: re.Pattern
     disclosure_verb: re.Pattern
     disclosure_verb_factor: float
     domain_list_min: int
@@ -112,6 +113,7 @@ def settings() -> Settings:
         statistic_after=re.compile(c["statistic_after"]),
         statistic_factor=float(c["statistic_factor"]),
         subordinate_factor=float(c["subordinate_factor"]),
+        subordinate_item_after=re.compile(c["subordinate_item_after"]),
         disclosure_verb=re.compile(c["disclosure_verb"]),
         disclosure_verb_factor=float(c["disclosure_verb_factor"]),
         domain_list_min=int(c["domain_list_min"]),
@@ -340,7 +342,7 @@ def _domain_lists(text: str, mentions: list[DomainMention], cfg: Settings) -> li
 
 
 def _subordinate(doc: Document, layout: _Layout, mentions: list[DomainMention], cfg: Settings) -> list[DomainMention]:
-    """Discount list items inside a numbered section whose heading names other domains."""
+    """Discount kinds of information (征收土地信息) listed inside a numbered section whose heading names other domains."""
     heading_domains: dict[int, set[str]] = {}
     for i, (t0, t1) in layout.section_titles.items():
         named = {m.domain for m in mentions if t0 <= m.start and m.end <= t1 and m.weight > 0}
@@ -350,7 +352,7 @@ def _subordinate(doc: Document, layout: _Layout, mentions: list[DomainMention], 
         return mentions
     out = []
     for m in mentions:
-        if m.context == "list":
+        if m.context == "list" and cfg.subordinate_item_after.match(doc.text[m.end:m.end + 4]):
             enclosing = [i for i, sec in enumerate(doc.sections)
                          if i in heading_domains and sec.start <= m.start < sec.end]
             if enclosing:

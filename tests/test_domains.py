@@ -187,6 +187,12 @@ def test_sources_follow_the_from_column(corpus_dir):
     ("2024年，我县将重点做好乡村振兴、社会救助、义务教育等领域信息公开。", set(), {"社会救助", "义务教育"}),
     # a rate is a figure for the area
     ("财政预决算公开率100%。", {"财政预决算"}, set()),
+    # a list item of another area's policy under a heading keeps its weight; a kind of the
+    # heading's information (征收土地信息) is part of that area
+    ("（二）做好稳就业政策公开。集中公开就业补贴、社会保险费减免和职业技能培训政策。", {"就业", "社会保险"}, set()),
+    ("（五）重大建设项目信息。公开批准结果信息、招标投标信息、征收土地信息、施工有关信息。", {"重大建设项目"}, {"征地补偿"}),
+    # epidemic information is health information
+    ("疫情期间每日发布防控通告和发热门诊信息。", {"卫生健康"}, set()),
     # repeated independent mentions in prose add up
     ("积极推进养老服务体系建设信息公开。全年新增养老服务机构3家，养老服务补贴发放情况均在网站公示。", {"养老服务"}, set()),
 ])
@@ -280,10 +286,10 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
     ("2021_format_report_traditional.txt", {"行政许可与政务服务", "行政处罚与行政强制", "行政事业性收费", "财政预决算",
                                             "养老服务", "建议提案办理"}, {"公共法律服务"}),
     ("2019_format_report.html", {"行政许可与政务服务", "行政处罚与行政强制", "行政事业性收费", "公共资源交易", "财政预决算",
-                                 "重大建设项目", "保障性住房", "环境保护", "就业", "社会保险", "建议提案办理"},
+                                 "重大建设项目", "保障性住房", "环境保护", "就业", "社会保险", "建议提案办理", "卫生健康"},
      {"公共法律服务", "义务教育"}),
     ("2020_policy_notice.txt", {"卫生健康", "就业", "税收管理", "财政预决算", "重大建设项目", "公共资源交易", "保障性住房",
-                                "社会救助", "义务教育", "环境保护"}, {"行政许可与政务服务", "养老服务"}),
+                                "社会救助", "义务教育", "环境保护", "社会保险"}, {"行政许可与政务服务", "养老服务"}),
 ])
 def test_examples(name, yes, no):
     path = EXAMPLES / name
