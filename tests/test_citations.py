@@ -547,3 +547,36 @@ def test_footer_lines_inside_a_title_are_dropped_and_a_lone_number_is_not_a_titl
 def test_revision_note_inside_the_title_picks_the_edition():
     (c,) = _cites("贯彻《中华人民共和国政府信息公开条例（2019年修订）》。", year=2018)
     assert (c.regulation_key, c.edition_key, c.canonical_title) == (TIAOLI, "国务院令第711号", TIAOLI)
+
+
+# ------------------------------------------------------------------ the invented example documents
+# Listed by reading each file (examples/README.md says which national documents they cite):
+# (key, edition) of every regulation cited, and the 《》 that name something else.
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = [
+    ("2016_xiangcheng_prose.txt",
+     {(TIAOLI, "国务院令第492号"), ("中办发〔2016〕8号", None), ("国办发〔2016〕19号", None), ("国办发〔2016〕80号", None)},
+     {"相城区人民政府信息公开指南"}),
+    ("2020_policy_notice.txt",  # its own 要点 and 苏府办〔2020〕136号 are not citations
+     {(TIAOLI, "国务院令第711号"), ("国办发〔2020〕17号", None), ("国办发〔2019〕54号", None)}, {"政府信息公开指南"}),
+    ("2021_format_report.txt",
+     {(TIAOLI, "国务院令第711号"), ("国办公开办函〔2021〕30号", None), ("国办发〔2022〕8号", None), ("国办函〔2020〕109号", None)},
+     set()),
+    ("2021_format_report_traditional.txt",
+     {(TIAOLI, "国务院令第711号"), ("国办公开办函〔2021〕30号", None), ("国办发〔2022〕8号", None), ("国办函〔2020〕109号", None)},
+     set()),
+    ("2019_format_report.html",
+     {(TIAOLI, "国务院令第711号"), ("浙江省政府信息公开暂行办法", None), ("国办公开办函〔2019〕60号", None), ("国办发〔2020〕17号", None)},
+     set()),
+]
+
+
+@pytest.mark.parametrize("name, regulations, others", EXAMPLES, ids=[e[0] for e in EXAMPLES])
+def test_example_documents(name, regulations, others):
+    path = EXAMPLES_DIR / name
+    if not path.is_file():
+        pytest.skip(f"needs examples/{name}")
+    doc = load(path)
+    cits = find_citations(doc, docinfo.document_info(doc)[0])
+    assert {(c.regulation_key, c.edition_key) for c in cits if c.kind == "regulation"} == regulations
+    assert {c.canonical_title for c in cits if c.kind == "other"} == others
