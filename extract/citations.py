@@ -352,6 +352,7 @@ class _Own:
         return any(s <= start and end <= e for s, e in self.lines)
 
 
+_ISSUING_NOTICE = re.compile(r"(?:印发|发布|颁布)([^《》〈〉<>]+)的通知$")
 _STANDALONE_NUMBER_ZONE = 1500  # a 文号 alone on a line this near the top is the document's own
 _NUMBER_LABEL = re.compile(r"(?:发文字号|文号|字号)\s*[:：]\s*$")  # …or after a header label
 
@@ -364,6 +365,9 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
         titles.add(fold(t))
         for span in title_spans(t):
             titles.add(fold(clean_title(span.inner(t))))
+        issued = _ISSUING_NOTICE.search(fold(t))  # 关于印发某办法的通知 written without 《》
+        if issued and len(issued.group(1)) >= 4:
+            titles.add(issued.group(1))
         entry = authority().by_name(t)
         if entry:
             keys.add(entry.key)
@@ -620,8 +624,8 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
 
 
 def _is_own(own: _Own, folded: str, resolved: Resolved, number: Optional[DocNumber], start: int, end: int) -> bool:
-    if folded in own.titles or own.covers(start, end):
-        return True
+    if folded in own.titles or own.covers(start, end) or fold(resolved.canonical_title) in own.titles:
+        return True  # …or a short form bound to the document's own title
     if resolved.entry is not None and resolved.key in own.keys:
         return True
     return number is not None and number.text in own.numbers

@@ -580,3 +580,14 @@ def test_example_documents(name, regulations, others):
     cits = find_citations(doc, docinfo.document_info(doc)[0])
     assert {(c.regulation_key, c.edition_key) for c in cits if c.kind == "regulation"} == regulations
     assert {c.canonical_title for c in cits if c.kind == "other"} == others
+
+
+@pytest.mark.parametrize("body", [
+    "现将《某市政府信息公开保密审查办法》印发给你们，请认真贯彻执行。",
+    "现将某市政府信息公开保密审查办法（以下简称《办法》）印发给你们，请遵照执行《办法》。",
+])
+def test_a_notice_issuing_a_title_without_marks_does_not_cite_it(body):
+    title = "某市人民政府办公室关于印发某市政府信息公开保密审查办法的通知"
+    cits = _cites(f"{title}\n某政办〔2020〕5号\n{body}落实《政府信息公开条例》。", type_="PolicyDocument",
+                  title=title, issued="2020-05-01", number="某政办〔2020〕5号")
+    assert _summary(cits) == [(TIAOLI, "title", "国务院令第711号")]
