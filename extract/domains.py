@@ -79,6 +79,10 @@ class Settings:
     agency_after: re.Pattern
     agency_factor: float
     title_factor: float
+    circumstance_after: re.Pattern
+    circumstance_factor: float
+    training_after: re.Pattern
+    training_factor: float
     future_markers: re.Pattern
     future_factor: float
     label_factor: dict[str, float]
@@ -123,6 +127,10 @@ def settings() -> Settings:
         agency_after=re.compile(c["agency_after"]),
         agency_factor=float(c["agency_factor"]),
         title_factor=float(c["title_factor"]),
+        circumstance_after=re.compile(c["circumstance_after"]),
+        circumstance_factor=float(c["circumstance_factor"]),
+        training_after=re.compile(c["training_after"]),
+        training_factor=float(c["training_factor"]),
         future_markers=re.compile(c["future_markers"]),
         future_factor=float(c["future_factor"]),
         label_factor={r[0]: float(r[1]) for r in _tsv("domain_label_weights.tsv")},
@@ -308,6 +316,12 @@ def _mention(doc: Document, layout: _Layout, start: int, end: int, label: str, c
         weight *= cfg.agency_factor
     if _in_title(text, start):
         weight *= cfg.title_factor
+    if cfg.circumstance_after.match(text[end:end + 12]):
+        weight *= cfg.circumstance_factor
+    if context != "table":
+        c0, c1 = _clause(text, start, end, cfg)
+        if cfg.training_after.search(text, end, c1):
+            weight *= cfg.training_factor
     sentence = _sentence(text, start, end)
     if _inside(layout.key_sections, start, end) or any(w in sentence for w in cfg.key_section_words):
         weight *= cfg.key_section_factor

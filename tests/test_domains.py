@@ -191,6 +191,11 @@ def test_sources_follow_the_from_column(corpus_dir):
     # heading's information (征收土地信息) is part of that area
     ("（二）做好稳就业政策公开。集中公开就业补贴、社会保险费减免和职业技能培训政策。", {"就业", "社会保险"}, set()),
     ("（五）重大建设项目信息。公开批准结果信息、招标投标信息、征收土地信息、施工有关信息。", {"重大建设项目"}, {"征地补偿"}),
+    # a label that sets the time of something else is a circumstance
+    ("城区12条道路建设过程中，均按要求开展了政务公开工作。", set(), {"交通运输"}),
+    ("发生重大突发事件时，各部门要第一时间发布权威信息。", set(), {"应急管理"}),
+    # topics of a training
+    ("组织开展新闻发布和应急处置、保密审查、社会救助政策解读等业务培训。", set(), {"应急管理", "社会救助"}),
     # epidemic information is health information
     ("疫情期间每日发布防控通告和发热门诊信息。", {"卫生健康"}, set()),
     # repeated independent mentions in prose add up
