@@ -2,10 +2,12 @@
 
 How the reports cite (all handled here, vocabularies in data/citation_*.tsv|json):
 
-* a title in 《》 (or 〈〉 at top level), possibly broken across lines; a title nested in a
-  title (《…转发<…的通知>的通知》, 《…施行〈…条例〉…》) is a second citation (``nested_in``);
+* a title in 《》 (or 〈〉 at top level, or <<…>> typed in ASCII), possibly broken across lines
+  or by a page number; a title nested in a title (《…转发<…的通知>的通知》, 《…施行〈…条例〉…》)
+  is a second citation (``nested_in``);
 * a 文号 in brackets right after a title makes one "title+docnumber" citation; the bracket
-  may go on with a short-form definition: （国务院令第711号，以下简称《条例》）;
+  may go on with a short-form definition: （国务院令第711号，以下简称《条例》）, or give the
+  text's history (…第492号公布，…第711号修订: the last is the text cited);
 * "（以下简称《规定》）" binds a short title to the full title just before it; later 《规定》
   are "short" citations of that title; a bare 《条例》 in a document about government
   information disclosure is the 政府信息公开条例; other unbound generic short titles
@@ -15,12 +17,12 @@ How the reports cite (all handled here, vocabularies in data/citation_*.tsv|json
 * a bare 文号 is a "docnumber" citation;
 * what a 《》 names is decided by its head noun, how the title ends (data/citation_kinds.tsv):
   permits, websites, periodicals, columns, reports, guides are kind "other", and so is a title of
-  generic words only (《通知公告》, 《规章制度》: a column or a category);
-* a page number a PDF printed between two pages inside a title is not part of it; a trial note
-  written right after 》 is: 《…办法》（试行） is …办法（试行）;
+  generic words only (《通知公告》, 《规章制度》: a column or a category) or a draft
+  (…办法（征求意见稿）);
+* a trial note written right after 》 is part of the title: 《…办法》（试行） is …办法（试行）;
 * a short form can also be defined after a title written without 《》 or after a bare 文号:
   根据省政府信息公开规定（下称《规定》）, 国办发〔2020〕17号（以下简称《要点》）;
-* the document's own title, the titles inside it (a notice's 印发《X》) and its own 文号
+* the document's own title, the titles inside it (a notice's 印发《X》 or 印发X的通知) and its own 文号
   identify the document and are dropped, as is anything resolving to the document itself.
 
 Resolution, keys and editions: see regulations.py.
@@ -462,6 +464,28 @@ def _after_lead_word(run: str) -> str:
     return run[cut:]
 
 
+def _unquoted_citation(defined, ctx: "_Context", own: "_Own", consumed_numbers: list
+                       ) -> tuple[tuple["Resolved", Optional[str]], Optional[Citation]]:
+    """What a short form defined after an unquoted title or a bare 文号 is bound to, and the
+    citation of that unquoted title (None for a bare 文号, which the 文号 pass reports, or for
+    the document itself)."""
+    target, target_number, start, end = defined
+    written = target_number.number if target_number else None
+    resolved, edition_given = _resolve(target, written, None)
+    if not target:
+        return (resolved, edition_given), None
+    if target_number:
+        consumed_numbers.append((target_number.start, target_number.end))
+    edition = ctx.edition(resolved.entry, edition_given, start)
+    doc_number = _doc_number(written, resolved, edition)
+    if _is_own(own, fold(target), resolved, doc_number, start, end):
+        return (resolved, edition_given), None
+    return (resolved, edition_given), Citation(
+        title=target, start=start, end=end, form="title+docnumber" if target_number else "title",
+        doc_number=doc_number, canonical_title=resolved.canonical_title,
+        regulation_key=resolved.key, edition_key=edition)
+
+
 def _short_definition(text: str, start: int, end: int, spans_by_start: dict[int, int]) -> Optional[tuple[str, Optional[int]]]:
     """In ``text[start:end]`` (a bracket's content): the short name a 以下简称 defines, and the
     index of its 《》 span if quoted."""
@@ -515,21 +539,10 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
             defined = _defined_after_unquoted(text, span, spans_by_start)
             if defined is not None:
                 # 《规定》 defined for a title without 《》 or for a 文号 just before its bracket
-                target, target_number, target_start, target_end = defined
-                written_number = target_number.number if target_number else None
-                resolved, edition_given = _resolve(target, written_number, None)
-                bindings[fold(title)] = (resolved, edition_given)
-                if target:  # the bare 文号 pass reports a 文号 standing alone
-                    if target_number:
-                        consumed_numbers.append((target_number.start, target_number.end))
-                    edition = ctx.edition(resolved.entry, edition_given, target_start)
-                    doc_number = _doc_number(written_number, resolved, edition)
-                    if not _is_own(own, fold(target), resolved, doc_number, target_start, target_end):
-                        out.append(Citation(
-                            title=target, start=target_start, end=target_end,
-                            form="title+docnumber" if target_number else "title",
-                            doc_number=doc_number, canonical_title=resolved.canonical_title,
-                            regulation_key=resolved.key, edition_key=edition))
+                resolution, cited = _unquoted_citation(defined, ctx, own, consumed_numbers)
+                bindings[fold(title)] = resolution
+                if cited is not None:
+                    out.append(cited)
                 continue
             note = _detached_note().match(text, span.end)
             if note:  # 《…办法》（试行）: the note belongs to the title
