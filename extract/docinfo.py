@@ -240,6 +240,26 @@ def doc_number_after_title(text: str, title_end: int) -> Optional[str]:
     return None
 
 
+_DOC_NUMBER_LABEL = re.compile(r"^\s*(?:发文字号|文\s*号)\s*[:：]\s*(?P<value>[^|｜\s][^|｜]*?)\s*(?:[|｜].*)?$")
+
+
+def doc_number_near_title(text: str, title_start: int) -> Optional[str]:
+    """The document's own 文号 printed above its title: a labelled line of the page's information
+    table (文　　号：…), or a 文号 standing alone on the line just above the title."""
+    if title_start < 0:
+        return None
+    above = [l for l in text[:title_start].split("\n") if l.strip()][-12:]
+    for line in above:
+        m = _DOC_NUMBER_LABEL.match(line)
+        if m:
+            got = doc_number_after_title("\n" + m.group("value"), 0)
+            if got:
+                return got
+    if above:
+        return doc_number_after_title("\n" + above[-1].strip(), 0)
+    return None
+
+
 def _read_agency(written: str, start: int, year: Optional[int], home=None):
     if not written:
         return None
@@ -329,6 +349,8 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
             doc_number = doc_number_after_title(text, m.end())
             if doc_number:
                 break
+        if doc_number is None and t_start >= 0:
+            doc_number = doc_number_near_title(text, t_start)
 
     # agency: title, then header fields, then signature, then the division the text keeps naming
     got = None

@@ -179,3 +179,22 @@ _SHAPES = [
 def test_unseen_shapes(text, kind, agency, adcode, year):
     info, _ = _info(text)
     assert (info.type, info.agency, info.adcode, info.year) == (kind, agency, adcode, year)
+
+
+_NOTICE = "浙江省人民政府办公厅关于做好政府信息公开工作年度报告有关事项的通知"
+_NOTICE_BODY = "\n各市、县（市、区）人民政府，省政府各部门：\n现将有关事项通知如下。\n\n浙江省人民政府办公厅\n2019年1月28日\n"
+
+
+@pytest.mark.parametrize("text", [
+    _NOTICE + "\n浙政办发〔2019〕12号" + _NOTICE_BODY,  # under the title
+    _NOTICE + "\n浙政办发[2019]12号" + _NOTICE_BODY,  # other brackets
+    _NOTICE + "\n浙政办发 〔2019〕 12 号" + _NOTICE_BODY,  # spaced
+    "浙政办发〔2019〕12号\n" + _NOTICE + _NOTICE_BODY,  # above the title
+    "索引号：002482410/2019-01234\n文　　号：浙政办发〔2019〕12号\n发布机构：浙江省人民政府办公厅\n" + _NOTICE + _NOTICE_BODY,
+    "发文字号：浙政办发〔2019〕12号\n" + _NOTICE + _NOTICE_BODY,
+    "浙江省人民政府办公厅关于做好政府信息公开工作\n年度报告有关事项的通知\n浙政办发〔2019〕12号" + _NOTICE_BODY,
+])
+def test_notice_doc_number_wherever_the_page_prints_it(text):
+    info, _ = _info(text)
+    assert (info.type, info.agency, info.adcode, info.year) == ("PolicyDocument", "浙江省人民政府办公厅", "330000", 2019)
+    assert info.doc_number == "浙政办发〔2019〕12号"
