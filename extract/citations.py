@@ -46,7 +46,7 @@ _BAD_IN_TITLE = re.compile(r"[。；;！!？?]|\n\s*\n")
 _MARKS = re.compile(r"<<|>>|[《》〈〉<>]")  # <<…>>: title marks typed in ASCII
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 _REVISED = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布)")
-_EDITION_NOTE = re.compile(r"[(（]((?:19|20)\d\d)年?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布|版|本)?[)）]$")
+_EDITION_NOTE = re.compile(r"[(（]((?:19|20)\d\d)年?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布)?(?:版|本)?[)）]$")
 _CUT = re.compile(r"[，,。；;：:！？!?\n“”\"'‘’（）()《》〈〉|]")
 
 

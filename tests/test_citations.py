@@ -544,9 +544,14 @@ def test_footer_lines_inside_a_title_are_dropped_and_a_lone_number_is_not_a_titl
     assert not title_spans("《某办法\n\n正文另起一段》")  # a paragraph break is not a footer
 
 
-def test_revision_note_inside_the_title_picks_the_edition():
-    (c,) = _cites("贯彻《中华人民共和国政府信息公开条例（2019年修订）》。", year=2018)
-    assert (c.regulation_key, c.edition_key, c.canonical_title) == (TIAOLI, "国务院令第711号", TIAOLI)
+@pytest.mark.parametrize("text, key, edition", [
+    ("贯彻《中华人民共和国政府信息公开条例（2019年修订）》。", TIAOLI, "国务院令第711号"),
+    ("贯彻《中华人民共和国政府信息公开条例（2019年修订版）》。", TIAOLI, "国务院令第711号"),
+    ("按照《上海市政府信息公开规定（2020年）》。", "上海市政府信息公开规定", "上海市人民政府令第32号"),
+])
+def test_revision_note_inside_the_title_picks_the_edition(text, key, edition):
+    (c,) = _cites(text, year=2018)
+    assert (c.regulation_key, c.edition_key, c.canonical_title) == (key, edition, key)
 
 
 # ------------------------------------------------------------------ the invented example documents
