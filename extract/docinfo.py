@@ -45,7 +45,9 @@ _REPORT_TITLE = re.compile(
 # a report title without its year (杨浦区政府信息公开工作年度报告): the issuer is all before the subject
 _REPORT_TITLE_NO_YEAR = re.compile(
     r"^(?P<pre>.+?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:年度报告|报告|年报)$")
-_STAT_PERIOD = re.compile(r"统计期限[^。；;]{0,12}?((?:19|20)\d{2})\s*年")
+_STAT_PERIOD = re.compile(r"统计(?:期限|时限|时间|期间|区间|周期|时段)[^。；;]{0,12}?((?:19|20)\d{2})\s*年")
+# a whole calendar year as a span (2019年1月1日至12月31日): the period the report covers
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|－|~)\s*(?:(?:19|20)\d{2}\s*年\s*)?12\s*月\s*31\s*日")
 _YEAR_HEADING = re.compile(r"^[ \t]*[（(]\s*((?:19|20)\d{2})\s*年度\s*[)）]", re.M)
 _PARAGRAPH_YEAR = re.compile(r"^[ \t#]*((?:19|20)\d{2})\s*年[，,是]", re.M)
 _HAS_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
@@ -327,8 +329,9 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
         if m:
             year = int(m.group("year"))
         else:
-            for rx in (_STAT_PERIOD, _YEAR_HEADING, _PARAGRAPH_YEAR):
-                m2 = rx.search(text)
+            digits = _CN_YEAR.sub(lambda y: str(_cn_number(y.group(1))), text)  # 二〇一九年 → 2019年
+            for rx in (_STAT_PERIOD, _YEAR_SPAN, _YEAR_HEADING, _PARAGRAPH_YEAR):
+                m2 = rx.search(digits)
                 if m2:
                     year = int(m2.group(1))
                     break

@@ -198,3 +198,17 @@ def test_notice_doc_number_wherever_the_page_prints_it(text):
     info, _ = _info(text)
     assert (info.type, info.agency, info.adcode, info.year) == ("PolicyDocument", "浙江省人民政府办公厅", "330000", 2019)
     assert info.doc_number == "浙政办发〔2019〕12号"
+
+
+@pytest.mark.parametrize("period", [
+    "本报告所列数据统计时限为2019年1月1日至12月31日。",
+    "本报告中所列数据的统计时间为2019年1月1日至2019年12月31日。",
+    "报告所列数据统计期间为2019年1月1日至2019年12月31日。",
+    "本年度报告数据统计区间：2019年1月1日—2019年12月31日。",
+    "本报告涵盖2019年1月1日至12月31日期间的政府信息公开工作。",
+    "根据2018年修订的规定，本报告统计期限为2019年1月1日至12月31日。",
+    "二〇一九年，我市深入推进政务公开。",
+])
+def test_year_of_a_yearless_title_from_the_period(period):
+    info, _ = _info("昆山市人民政府政府信息公开工作年度报告\n" + period + "\n")
+    assert (info.agency, info.adcode, info.year) == ("昆山市人民政府", "320583", 2019)
