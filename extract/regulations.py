@@ -128,6 +128,14 @@ class Authority:
         text = number.text
         hit = self.by_number.get(text) or self.by_number.get(text.removeprefix(NATIONAL_PREFIX))
         if not hit:
+            # prose the code reader kept in front of a listed code (对照国办发〔2017〕94号)
+            code = number.issuer_code
+            tail = text[len(code):]
+            for i in range(1, len(code) - 1):
+                hit = self.by_number.get(code[i:] + tail)
+                if hit:
+                    break
+        if not hit:
             return None, None
         return self.entries[hit[0]], hit[1]
 
