@@ -63,6 +63,9 @@ class Settings:
     clause_delimiters: re.Pattern
     list_marker: str
     table_line: re.Pattern
+    table_line_needs: re.Pattern
+    menu_line: re.Pattern
+    menu_factor: float
     article20_marker: re.Pattern
     article20_end: tuple[str, ...]
     article20_max_chars: int
@@ -111,6 +114,9 @@ def settings() -> Settings:
         clause_delimiters=re.compile(c["clause_delimiters"]),
         list_marker=c["list_marker"],
         table_line=re.compile(c["table_line"]),
+        table_line_needs=re.compile(c["table_line_needs"]),
+        menu_line=re.compile(c["menu_line"]),
+        menu_factor=float(c["menu_factor"]),
         article20_marker=re.compile(c["article20_marker"]),
         article20_end=tuple(c["article20_end"]),
         article20_max_chars=int(c["article20_max_chars"]),
@@ -202,6 +208,7 @@ class _Layout:
     tables: list[tuple[int, int]]
     key_sections: list[tuple[int, int]]
     section_titles: dict[int, tuple[int, int]]  # index in doc.sections → span of its title
+    menus: list[tuple[int, int]]  # lines of a page's menu
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -246,10 +253,13 @@ def _layout(doc: Document, cfg: Settings) -> _Layout:
             headings.append((s, e.start()))
 
     tables: list[tuple[int, int]] = [(t.start, t.end) for t in doc.tables]
+    menus: list[tuple[int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        if cfg.table_line.search(line):
+        if cfg.table_line.search(line) and cfg.table_line_needs.search(line):
             tables.append((pos, pos + len(line)))
+        elif cfg.menu_line.match(line.rstrip("\n")):
+            menus.append((pos, pos + len(line)))
         pos += len(line)
     for m in cfg.article20_marker.finditer(text):
         stop = m.end() + cfg.article20_max_chars
@@ -263,7 +273,7 @@ def _layout(doc: Document, cfg: Settings) -> _Layout:
         tables.append((m.end(), stop))
 
     key_sections = [(s.start, s.end) for s in doc.sections if any(w in s.title for w in cfg.key_section_words)]
-    return _Layout(headings, tables, key_sections, section_titles)
+    return _Layout(headings, tables, key_sections, section_titles, menus)
 
 
 def _clause(text: str, start: int, end: int, cfg: Settings) -> tuple[int, int]:
@@ -316,6 +326,8 @@ def _mention(doc: Document, layout: _Layout, start: int, end: int, label: str, c
         weight *= cfg.agency_factor
     if _in_title(text, start):
         weight *= cfg.title_factor
+    if _inside(layout.menus, start, end):
+        weight *= cfg.menu_factor
     if cfg.circumstance_after.match(text[end:end + 12]):
         weight *= cfg.circumstance_factor
     if context != "table":

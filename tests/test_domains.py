@@ -191,6 +191,9 @@ def test_sources_follow_the_from_column(corpus_dir):
     # heading's information (征收土地信息) is part of that area
     ("（二）做好稳就业政策公开。集中公开就业补贴、社会保险费减免和职业技能培训政策。", {"就业", "社会保险"}, set()),
     ("（五）重大建设项目信息。公开批准结果信息、招标投标信息、征收土地信息、施工有关信息。", {"重大建设项目"}, {"征地补偿"}),
+    # a crawled page's menu (bars or spaces, no figure) holds links, not disclosures
+    ("首页 | 政务公开 | 教育 | 医疗 | 交通 | 就业创业 | 社会保障\n正文", set(), {"义务教育", "卫生健康", "交通运输", "就业", "社会保险"}),
+    ("首页 教育 医疗 交通 就业 社保 住房\n正文", set(), {"义务教育", "卫生健康", "交通运输", "就业", "社会保险"}),
     # a label that sets the time of something else is a circumstance
     ("城区12条道路建设过程中，均按要求开展了政务公开工作。", set(), {"交通运输"}),
     ("发生重大突发事件时，各部门要第一时间发布权威信息。", set(), {"应急管理"}),
