@@ -63,6 +63,9 @@ def test_docnumber_shapes(written, text, code, year, serial):
     ("根据國辦發﹝2019﹞14號文件", "国办发〔2019〕14号"),  # traditional, ﹝﹞ and 號 after normalising
     ("印发的闽政办〔2019〕3号", "闽政办〔2019〕3号"),
     ("京政发〔2018〕12号和沪府办（2020）20号", "沪府办〔2020〕20号"),
+    ("文号为某政发〔2020〕3号", "某政发〔2020〕3号"),
+    ("传达学习国办发〔2020〕17号精神", "国办发〔2020〕17号"),
+    ("对照某政办发〔2017〕9号", "某政办发〔2017〕9号"),
 ])
 def test_docnumber_issuer_code_stops_at_prose(written, expected):
     text = document_from_text(written).text
