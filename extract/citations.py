@@ -260,9 +260,10 @@ def issuer_before(text: str, pos: int) -> Optional[tuple[str, int]]:
                 break
     # the body starts at the window's start or right after a word that introduces it
     # (认真贯彻|根据|学习|和 …), and holds no such word itself
+    inside_word = {i for m in multi.finditer(window) for i in range(m.start() + 1, m.end())}
     for p in range(len(window)):
         head, rest = window[:p], window[p:]
-        if p and not head.endswith(leads):
+        if p and (p in inside_word or not head.endswith(leads)):  # 对 of 对照 introduces nothing
             continue
         if rest[0] in single or multi.search(rest):
             continue

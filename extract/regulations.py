@@ -156,12 +156,18 @@ class Authority:
 
 def compatible_issuer(issuer: str, entry: Entry) -> bool:
     """Every body named (国务院, 国办发, 中共中央办公厅、国务院办公厅) is part of the entry's
-    issuer name or of its 文号's issuer code."""
+    issuer name or of its 文号's issuer code, or ends with one of the entry's bodies (prose the
+    reader kept in front: 结合中共中央办公厅)."""
     targets = [fold(entry.issuer or "")]
     if entry.number:
         targets.append(entry.number.issuer_code)
-    parts = [p for p in re.split(r"[、和及与\s]+", fold(issuer)) if p]
-    return all(any(p in t or (t and t in p and len(p) - len(t) <= 1) for t in targets if t) for p in parts)
+    bodies = [b for t in targets for b in _JOINERS.split(t) if len(b) >= 3]
+    parts = [p for p in _JOINERS.split(fold(issuer)) if p]
+    return all(any(p in t or (t and t in p and len(p) - len(t) <= 1) for t in targets if t)
+               or any(p.endswith(b) for b in bodies) for p in parts)
+
+
+_JOINERS = re.compile(r"[、和及与\s]+")
 
 
 def _index_titles(by_title: dict[str, str], entry: Entry) -> None:

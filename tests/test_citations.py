@@ -142,6 +142,17 @@ def test_issuer_before_title_is_recorded_and_checked():
     assert points.issuer == "国办发" and points.regulation_key == "国办发〔2020〕17号"
 
 
+@pytest.mark.parametrize("text, issuer, key", [
+    ("对照国务院办公厅《关于推进政务新媒体健康有序发展的意见》", "国务院办公厅", "国办发〔2018〕123号"),
+    ("结合中共中央办公厅、国务院办公厅《关于全面推进政务公开工作的意见》", "中共中央办公厅、国务院办公厅", "中办发〔2016〕8号"),
+    ("我们对照国办发《关于印发2020年政务公开工作要点的通知》", "国办发", "国办发〔2020〕17号"),
+    ("今年结合市政府办公厅《2020年政务公开工作要点》", "市政府办公厅", "2020年政务公开工作要点"),
+])
+def test_issuer_after_prose_words(text, issuer, key):
+    (c,) = _cites(text)
+    assert (c.issuer, c.regulation_key) == (issuer, key)
+
+
 def test_issuer_outside_with_guanyu():
     (c,) = _cites("传达了某省农业农村厅关于《下达2019年中央农业生产发展资金的通知》等政策法规")
     assert c.issuer == "某省农业农村厅" and c.canonical_title == "下达2019年中央农业生产发展资金的通知"
