@@ -303,6 +303,14 @@ def canonical_agency(written: str, home: Optional[Government] = None, year: Opti
     if written in national():
         canon, parent = national()[written]
         return canon, parent or None, NATIONAL, []
+    # a local office of a vertically managed system (国家税务总局昆山市税务局): the national
+    # name, then a local body; it sits under the national body with the division's code
+    head = next((n for n in sorted(national(), key=len, reverse=True)
+                 if written.startswith(n) and len(written) > len(n)), None)
+    if head is not None:
+        local = canonical_agency(written[len(head):], home, year)
+        if local is not None and local[2] != NATIONAL:
+            return national()[head][0] + local[0], national()[head][0], local[2], local[3]
     if written in zones():
         z = zones()[written]
         return name_agency(z, bodies()["管理委员会"][0]) + ([],)

@@ -175,7 +175,12 @@ def _names() -> dict[str, tuple[Division, ...]]:
     for d in _table().values():
         if d.placeholder:
             continue
-        for n in {d.name, short_name(d.name)}:
+        names = {d.name, short_name(d.name)}
+        # an autonomous prefecture, county or banner is also written short with its level:
+        # 黔南布依族苗族自治州 → 黔南州, 长阳土家族自治县 → 长阳县
+        if _ETHNIC.match(d.name) and d.name.endswith(("自治州", "自治县", "自治旗")):
+            names.add(short_name(d.name) + d.name[-1])
+        for n in names:
             idx.setdefault(n, []).append(d)
     return {k: tuple(v) for k, v in idx.items()}
 
