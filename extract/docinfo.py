@@ -170,14 +170,63 @@ def _doc_type(title: str, text: str) -> str:
 
 
 def _issuer_in_title(title: str, kind: str) -> str:
-    if kind == "AnnualReport":
-        m = _REPORT_TITLE.match(_title_for_reading(title))
-        if m:
-            return m.group("pre") or m.group("post")
-        m = _REPORT_TITLE_NO_YEAR.match(_title_for_reading(title))
-        return m.group("pre") if m else ""
-    i = title.find("关于")
-    return title[:i] if i > 0 else ""
+    got = _issuers_in_title(title, kind)
+    return got[0] if got else ""
+
+
+def _issuers_in_title(title: str, kind: str) -> list[str]:
+    """Readings of the issuer a title names, best first. The subject may start at 政府信息公开 or
+    at 信息公开 (2017年度正定县人民政府信息公开…: the issuer keeps its 政府); an issuer that
+    introduces its report with 关于 drops it."""
+    if kind != "AnnualReport":
+        i = title.find("关于")
+        return [title[:i]] if i > 0 else []
+    t = _title_for_reading(title)
+    m = _REPORT_TITLE.match(t)
+    if m:
+        group = "pre" if m.group("pre") else "post"
+        issuer, rest = m.group(group), t[m.end(group):]
+    else:
+        m = _REPORT_TITLE_NO_YEAR.match(t)
+        if not m:
+            return []
+        issuer, rest = m.group("pre"), t[m.end("pre"):]
+    issuer = re.sub(r"关于$", "", issuer)
+    out = [issuer] if issuer else []
+    if rest.startswith("政府信息公开"):
+        out.append(issuer + "政府")
+    return out
+
+
+_NEAR_TITLE_ABOVE, _NEAR_TITLE_BELOW = 3, 2
+
+
+def _lines_near_title(text: str, t_start: int, t_end: int) -> list[tuple[str, int]]:
+    """Short lines just above and below the title (the issuer printed on a line of its own),
+    nearest first."""
+    if t_start < 0:
+        return []
+    out: list[tuple[str, int]] = []
+    above = text[:t_start].split("\n")[:-1] if "\n" in text[:t_start] else []
+    pos = 0
+    spans = []
+    for line in above:
+        spans.append((line, pos))
+        pos += len(line) + 1
+    spans = [(l, p) for l, p in spans if l.strip()][-_NEAR_TITLE_ABOVE:]
+    below_start = text.find("\n", t_end)
+    below: list[tuple[str, int]] = []
+    if below_start >= 0:
+        pos = below_start + 1
+        for line in text[below_start + 1:].split("\n")[:6]:
+            if line.strip():
+                below.append((line, pos))
+            pos += len(line) + 1
+    for line, p in list(reversed(spans)) + below[:_NEAR_TITLE_BELOW]:
+        clean = _clean_title(line)
+        if 2 < len(clean) <= 30 and not _SENTENCE_PUNCT.search(clean) and not _HAS_YEAR.search(clean):
+            out.append((clean, p + len(line) - len(line.lstrip())))
+    return out
 
 
 def _date_lines(text: str) -> list[tuple[str, int, int]]:
@@ -357,23 +406,43 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
 
     # agency: title, then header fields, then signature, then the division the text keeps naming
     got = None
-    issuer = _issuer_in_title(title, kind) if title else ""
-    if issuer:
+    issuers = _issuers_in_title(title, kind) if title else []
+    issuer, i = "", -1
+    for issuer in issuers:
         m4 = _loose(issuer).search(text, max(t_start, 0))
         i = m4.start() if m4 and t_start >= 0 else -1
         got = _read_agency(issuer, i, year)
+        if got is not None:
+            break
+    if issuers:
+        issuer = issuers[0]
+        m4 = _loose(issuer).search(text, max(t_start, 0))
+        i = m4.start() if m4 and t_start >= 0 else -1
+    # the issuer on a line of its own just above or below the title
+    near = None
+    if got is None:
+        for line, p in _lines_near_title(text, t_start, t_end):
+            near = _read_agency(line, p, year)
+            if near is not None:
+                break
     freq = _division_by_frequency(text) if got is None else None
     # relative names in a header or signature (区府办) read against the division the text names
     home = agencies.government_of(freq[0].adcode) if freq is not None else None
     if got is None and issuer:
-        # an issuer that names no county (五角场街道): the county of the header's publisher, or
-        # the one the text keeps naming
+        # an issuer that names no county (五角场街道) or names it relatively (市生态环境局): the
+        # division of the issuer line near the title, of the header's publisher, or the one the
+        # text keeps naming
+        if near is not None:
+            home = agencies.government_of(near[1]) or home
+            got = _read_agency(issuer, i, year, home)
         for key in ("发布机构", "来源"):
             if home is None and doc.header.get(key):
                 pub = agencies.canonical_agency(_clean_title(doc.header[key]), None, year)
                 home = agencies.government_of(pub[2]) if pub and pub[2] else None
-        if home is not None:
+        if got is None and home is not None:
             got = _read_agency(issuer, i, year, home)
+    if got is None and near is not None:
+        got = near
     for key in ("发布机构", "来源"):
         if got is None and doc.header.get(key):
             got = _read_agency(_clean_title(doc.header[key]), -1, year, home)

@@ -158,6 +158,16 @@ _SHAPES = [
     ("黔南州人民政府2019年政府信息公开工作年度报告\n", "AnnualReport", "黔南布依族苗族自治州人民政府", "522700", 2019),
     ("长阳县2019年政府信息公开工作年度报告\n", "AnnualReport", "长阳土家族自治县人民政府", "420528", 2019),
     ("鄂托克旗人民政府2019年政府信息公开工作年度报告\n", "AnnualReport", "鄂托克旗人民政府", "150624", 2019),
+    # the issuer on a line of its own above or below a title that names none
+    ("正定县人民政府\n\n2017年政府信息公开工作年度报告\n一、概述\n2017年，我县认真贯彻落实……\n",
+     "AnnualReport", "正定县人民政府", "130123", 2017),
+    ("2017年政府信息公开工作年度报告\n正定县人民政府\n\n一、概述\n2017年，我县认真贯彻落实……\n",
+     "AnnualReport", "正定县人民政府", "130123", 2017),
+    # … or names it relatively, the line below saying whose it is
+    ("市生态环境局2018年政府信息公开工作年度报告\n宁波市生态环境局\n\n一、概述\n", "AnnualReport", "宁波市生态环境局", "330200", 2018),
+    # the issuer keeps its 政府 before 信息公开; 关于 before the report is dropped
+    ("2017年度正定县人民政府信息公开工作年度报告\n", "AnnualReport", "正定县人民政府", "130123", 2017),
+    ("正定县人民政府办公室关于2017年政府信息公开工作年度报告\n", "AnnualReport", "正定县人民政府办公室", "130123", 2017),
     # a local office of a vertically managed system
     ("国家税务总局昆山市税务局2019年政府信息公开工作年度报告\n", "AnnualReport", "国家税务总局昆山市税务局", "320583", 2019),
     ("昆 山 市 人 民 政 府\n2019 年 政 府 信 息 公 开 工 作 年 度 报 告\n", "AnnualReport", "昆山市人民政府", "320583", 2019),
