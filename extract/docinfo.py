@@ -22,6 +22,7 @@ from typing import Optional
 
 from . import agencies, divisions
 from .model import Document, DocumentInfo, Finding
+from .normalize import normalize
 
 try:  # the citation helper's 文号 parser, where present; a local regex otherwise
     from .docnumbers import parse as _parse_docnumber
@@ -82,6 +83,15 @@ _TITLE_WRAP = re.compile(r"^[【\[「](.+)[】\]」]$")
 _BREADCRUMB = re.compile(r"[>›»]+")
 
 
+def _header(doc: Document) -> dict[str, str]:
+    """The crawler header with its field names normalised (a traditional page writes 標題,
+    發佈機構 or, converted with Taiwan phrasing, 釋出機構)."""
+    out: dict[str, str] = {}
+    for k, v in doc.header.items():
+        out.setdefault(normalize(k).text.strip(), v)
+    return out
+
+
 def _clean_title(s: str) -> str:
     """Without spaces, a Markdown #, the trail of a breadcrumb (首页 > 年度报告 > title), or
     brackets a page wraps the whole title in (【…】)."""
@@ -121,7 +131,7 @@ def _kind_from_title(title: str) -> Optional[str]:
 def _find_title(doc: Document) -> tuple[str, int, int]:
     """(title, start, end); offsets -1 where the title is not in the text."""
     text = doc.text
-    header = _clean_title(doc.header.get("标题", ""))
+    header = _clean_title(_header(doc).get("标题", ""))
     lines = []
     pos = 0
     for line in text.split("\n"):
@@ -252,7 +262,7 @@ def _date_lines(text: str) -> list[tuple[str, int, int]]:
 
 def _page_date(doc: Document) -> Optional[str]:
     for key in ("发布时间", "发布日期", "成文日期", "日期"):
-        v = doc.header.get(key, "")
+        v = _header(doc).get(key, "")
         m = _ISO_DATE.search(v)
         if m:
             return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -392,7 +402,7 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
 
     # doc number: the header's, else the line under the title
     doc_number = None
-    hdr_no = _clean_title(doc.header.get("文号", ""))
+    hdr_no = _clean_title(_header(doc).get("文号", ""))
     if _DOC_NUMBER.fullmatch(hdr_no or "-"):
         doc_number = doc_number_after_title("\n" + hdr_no, 0)
     elif kind == "PolicyDocument" and title:
@@ -436,16 +446,16 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
             home = agencies.government_of(near[1]) or home
             got = _read_agency(issuer, i, year, home)
         for key in ("发布机构", "来源"):
-            if home is None and doc.header.get(key):
-                pub = agencies.canonical_agency(_clean_title(doc.header[key]), None, year)
+            if home is None and _header(doc).get(key):
+                pub = agencies.canonical_agency(_clean_title(_header(doc)[key]), None, year)
                 home = agencies.government_of(pub[2]) if pub and pub[2] else None
         if got is None and home is not None:
             got = _read_agency(issuer, i, year, home)
     if got is None and near is not None:
         got = near
     for key in ("发布机构", "来源"):
-        if got is None and doc.header.get(key):
-            got = _read_agency(_clean_title(doc.header[key]), -1, year, home)
+        if got is None and _header(doc).get(key):
+            got = _read_agency(_clean_title(_header(doc)[key]), -1, year, home)
     if got is None and signed:
         line, s = _signature(text, signed[1])
         got = _read_agency(_clean_title(line), s, year, home)

@@ -228,3 +228,11 @@ def test_notice_doc_number_wherever_the_page_prints_it(text):
 def test_year_of_a_yearless_title_from_the_period(period):
     info, _ = _info("昆山市人民政府政府信息公开工作年度报告\n" + period + "\n")
     assert (info.agency, info.adcode, info.year) == ("昆山市人民政府", "320583", 2019)
+
+
+@pytest.mark.parametrize("text, kind, agency, adcode, year", _SHAPES)
+def test_unseen_shapes_in_traditional_characters(text, kind, agency, adcode, year):
+    """The same pages converted with Taiwan phrasing (標題, 釋出機構, 資訊): the same identity."""
+    opencc = pytest.importorskip("opencc")
+    info, _ = _info(opencc.OpenCC("s2twp").convert(text))
+    assert (info.type, info.agency, info.adcode, info.year) == (kind, agency, adcode, year)
