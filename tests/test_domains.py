@@ -100,7 +100,7 @@ def test_sources_follow_the_from_column(corpus_dir):
 # ------------------------------------------------------------------ sentences written for each trap
 
 
-@pytest.mark.parametrize("text, yes, no", [
+_SENTENCES = [
     # a numbered lead clause names what the paragraph is about (traditional characters)
     ("（二）推進財政預決算信息公開。", {"财政预决算"}, set()),
     ("一是推進環境保護信息公開，定期發布空氣質量信息。", {"环境保护"}, set()),
@@ -203,9 +203,21 @@ def test_sources_follow_the_from_column(corpus_dir):
     ("疫情期间每日发布防控通告和发热门诊信息。", {"卫生健康"}, set()),
     # repeated independent mentions in prose add up
     ("积极推进养老服务体系建设信息公开。全年新增养老服务机构3家，养老服务补贴发放情况均在网站公示。", {"养老服务"}, set()),
-])
+]
+
+
+@pytest.mark.parametrize("text, yes, no", _SENTENCES)
 def test_sentences(text, yes, no):
     found = _found(text)
+    assert yes <= found, found
+    assert not (no & found), found
+
+
+@pytest.mark.parametrize("text, yes, no", _SENTENCES)
+def test_sentences_in_traditional_characters(text, yes, no):
+    """The same sentences converted with Taiwan phrasing (資訊, 專案) read the same."""
+    opencc = pytest.importorskip("opencc")
+    found = _found(opencc.OpenCC("s2twp").convert(text))
     assert yes <= found, found
     assert not (no & found), found
 
