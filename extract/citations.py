@@ -409,6 +409,10 @@ def _bracket_after(text: str, end: int) -> Optional[tuple[int, int]]:
     i = end
     while i < len(text) and text[i] in " \t\u3000\n\r":
         i += 1
+    if i < len(text) and text[i] in "〔﹝":
+        # 〔〕 usually holds a 文号's year; round a whole 文号 (〔环境保护部令第35号〕) it is a bracket
+        m = re.compile(r"[〔﹝]([^〔〕﹝﹞\n]{2,30}[号號])[〕﹞]").match(text, i)
+        return (i, m.end()) if m else None
     if i >= len(text) or text[i] not in "(（[［【":
         return None
     close = re.compile(r"[)）\]］】]").search(text, i + 1, min(len(text), i + 80))

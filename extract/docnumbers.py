@@ -34,11 +34,18 @@ def language() -> dict:
 _CJK = "\u4e00-\u9fff"
 _SP = r"[ \t\u3000\n\r]*"
 # bracketed-year form; the code itself is found by looking back from the bracket
+# digits may be cut by a line break in PDF text (国务院令第7\n22号)
+_DIGITS = r"\d(?:[ \t\n\r]?\d){0,4}"
+_YEAR = r"(?:1[ \t\n\r]?9|2[ \t\n\r]?0)[ \t\n\r]?\d[ \t\n\r]?\d"
 _BRACKETED = re.compile(
-    rf"[〔\[(（［【]{_SP}((?:19|20)\d\d){_SP}[〕\])）］】]{_SP}第?{_SP}(\d{{1,5}}){_SP}号"
+    rf"[〔\[(（［【]{_SP}({_YEAR}){_SP}[〕\])）］】]{_SP}第?{_SP}({_DIGITS}){_SP}号"
 )
-_DECREE = re.compile(rf"令{_SP}第{_SP}(\d{{1,5}}){_SP}号")
-_DECREE_AFTER = re.compile(rf"第{_SP}(\d{{1,5}}){_SP}号{_SP}令")  # 国务院第711号令
+_DECREE = re.compile(rf"令{_SP}第{_SP}({_DIGITS}){_SP}号")
+_DECREE_AFTER = re.compile(rf"第{_SP}({_DIGITS}){_SP}号{_SP}令")  # 国务院第711号令
+def _squeeze(digits: str) -> str:
+    return re.sub(r"\s", "", digits)
+
+
 _CODE_BEFORE = re.compile(rf"[{_CJK}]{{1,20}}$")
 _MAX_CODE = 14
 
@@ -110,17 +117,17 @@ def find_docnumbers(text: str, start: int = 0, end: Optional[int] = None) -> Ite
         code = _issuer_code(text, _skip_spaces_back(text, m.start()))  # PDF text: 国办发 〔2019〕14号
         if code is None:
             continue
-        found.append(DocNumberMatch(make(code[0], int(m.group(1)), m.group(2)), code[1], m.end()))
+        found.append(DocNumberMatch(make(code[0], int(_squeeze(m.group(1))), _squeeze(m.group(2))), code[1], m.end()))
     for m in _DECREE.finditer(text, start, end):
         code = _issuer_code(text, m.start())
         if code is None:
             continue
-        found.append(DocNumberMatch(make(code[0] + "令", None, m.group(1)), code[1], m.end()))
+        found.append(DocNumberMatch(make(code[0] + "令", None, _squeeze(m.group(1))), code[1], m.end()))
     for m in _DECREE_AFTER.finditer(text, start, end):
         code = _issuer_code(text, m.start())
         if code is None or not code[0].endswith(_decree_issuers()):
             continue
-        found.append(DocNumberMatch(make(code[0] + "令", None, m.group(1)), code[1], m.end()))
+        found.append(DocNumberMatch(make(code[0] + "令", None, _squeeze(m.group(1))), code[1], m.end()))
     found.sort(key=lambda d: d.start)
     return iter(found)
 

@@ -612,3 +612,19 @@ def test_a_notice_issuing_a_title_without_marks_does_not_cite_it(body):
     cits = _cites(f"{title}\n某政办〔2020〕5号\n{body}落实《政府信息公开条例》。", type_="PolicyDocument",
                   title=title, issued="2020-05-01", number="某政办〔2020〕5号")
     assert _summary(cits) == [(TIAOLI, "title", "国务院令第711号")]
+
+
+# Shapes seen in PDF copies and unusual bracketing, written for these tests.
+PDF_AND_BRACKET_CASES = [
+    ("依据《优化营商环境条例》（国务院令第7\n22号）开展工作。", "优化营商环境条例", "国务院令第722号"),
+    ("按照国办发〔20\n20〕17号要求推进。", "", "国办发〔2020〕17号"),
+    ("落实《环境保护公众参与办法》〔环境保护部令第35号〕要求。", "环境保护公众参与办法", "环境保护部令第35号"),
+]
+
+
+@pytest.mark.parametrize("text,title,number", PDF_AND_BRACKET_CASES)
+def test_docnumber_cut_by_a_line_break_or_in_tortoise_brackets(text, title, number):
+    from disclosure_kg.extract.pipeline import document_from_text, extract
+
+    cits = [c for c in extract(document_from_text(text)).citations if c.kind == "regulation"]
+    assert [(c.title, c.doc_number.text if c.doc_number else None) for c in cits] == [(title, number)]
