@@ -133,6 +133,9 @@ _SHAPES = [
      "PolicyDocument", "浙江省人民政府办公厅", "330000", 2019),
     ("相城区人民政府办公室关于做好2020年政务公开工作的通知\n相政办〔2020〕12号\n\n各镇人民政府：\n……\n\n"
      "苏州市相城区人民政府办公室\n2020年5月6日\n", "PolicyDocument", "苏州市相城区人民政府办公室", "320507", 2020),
+    # a 通报 of assessment results is a policy document of the year it was signed
+    ("苏州市人民政府办公室关于2019年度政务公开工作考核情况的通报\n\n各县级市、区人民政府：\n……\n\n苏州市人民政府办公室\n2020年5月6日\n",
+     "PolicyDocument", "苏州市人民政府办公室", "320500", 2020),
     # a title without its year: the issuer from the title, the year from 统计期限 or the date line
     ("杨浦区政府信息公开工作年度报告\n本报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。\n",
      "AnnualReport", "上海市杨浦区人民政府", "310110", 2017),
