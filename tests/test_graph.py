@@ -163,3 +163,22 @@ def test_trig_export_keeps_one_graph_per_document(corpus_dir, tmp_path):
     m = Minter()
     assert {m.document_graph("106_pingtan_2023.txt"), m.document_graph("003_72128b50d2462855.txt"),
             m.vocabulary_graph, m.entities_graph} <= names
+
+
+def test_an_extractor_bug_costs_one_document_not_the_build(corpus_dir, tmp_path, monkeypatch):
+    from disclosure_kg.extract import citations
+
+    real = citations.find_citations
+
+    def broken(doc, info):
+        if doc.source.startswith("003_"):
+            raise RuntimeError("planted bug")
+        return real(doc, info)
+
+    monkeypatch.setattr(citations, "find_citations", broken)
+    store = OxigraphStore(tmp_path / "kg")
+    summary = build([corpus_dir / "003_72128b50d2462855.txt", corpus_dir / "106_pingtan_2023.txt"], store, progress=False)
+    assert summary.documents == 1
+    assert len(summary.problems) == 1 and "003_72128b50d2462855.txt: internal error" in summary.problems[0]
+    assert "planted bug" in summary.problems[0]
+    store.close()
