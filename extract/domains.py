@@ -2,11 +2,14 @@
 
 Labels come from ontology/domains.ttl (prefLabel and altLabel@zh-Hans of the concepts of
 ``domain:scheme``); a spaCy PhraseMatcher finds them on the character-segmented blank ``zh``
-pipeline. Each mention is then weighed by how it is written: a heading or a row of the Article 20
-table names what the report disclosed; an item of a list of disclosed areas counts; a word in
-running prose counts less; a label inside an agency name (区环保局), a cited title (《…》) or
-another phrase (法律服务机构, 养老保险) counts little or nothing. The numbers and the word lists
-live in extract/data/domain_context.json, domain_label_weights.tsv and domain_blockers.tsv.
+pipeline. Each mention is then weighed by how it is written, structure first: a heading or a row
+of the Article 20 table names what the report disclosed; an item of a list counts, more when the
+clause lists several domains (公开了财政预决算、重大建设项目、…等信息); a word in running prose
+counts less unless a disclosure verb publishes it or a count follows it (…信息36条); a work plan
+(下一步…将), a circumstance (…期间), a training topic, a page's menu, a label inside an agency
+name (区环保局), a cited title (《…》) or another phrase (法律服务机构, 养老保险) counts little or
+nothing. Independent mentions add up with a decay. The numbers and the word lists live in
+extract/data/domain_context.json, domain_label_weights.tsv and domain_blockers.tsv.
 """
 from __future__ import annotations
 
