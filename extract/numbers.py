@@ -40,6 +40,11 @@ def _by_length(items) -> list[str]:
     return sorted(items, key=len, reverse=True)
 
 
+def _leading(text: str, table) -> Optional[str]:
+    """The longest entry of ``table`` that ``text`` starts with."""
+    return next((name for name in _by_length(table) if text.startswith(name)), None)
+
+
 def parse_number(text: str, multiplier: float = 1.0, unit_hint: str = "") -> ParsedNumber:
     """Read one printed figure. ``multiplier`` is a column's scale (单位：万元 → 10000)."""
     raw = text
@@ -79,30 +84,22 @@ def parse_number(text: str, multiplier: float = 1.0, unit_hint: str = "") -> Par
             break
     unit = unit_hint
     scale = multiplier
-    for name in _by_length(cfg["money_units"]):
-        if rest.startswith(name):
-            unit, scale = "yuan", scale * cfg["money_units"][name]
-            rest = rest[len(name):]
-            break
-    else:
-        for name in _by_length(cfg["multipliers"]):
-            if rest.startswith(name):
-                scale *= cfg["multipliers"][name]
-                rest = rest[len(name):]
-                break
-        for name in _by_length(cfg["money_units"]):
-            if rest.startswith(name):
-                unit, scale = "yuan", scale * cfg["money_units"][name]
-                rest = rest[len(name):]
-                break
-        else:
-            for s in _by_length(cfg["approximate_suffix"]):
-                if rest.startswith(s):
-                    approximate, rest = True, rest[len(s):]
-                    break
-            for name in _by_length(cfg["units"]):
-                if rest.startswith(name):
-                    unit = unit or cfg["units"][name]
-                    break
+    money = _leading(rest, cfg["money_units"])
+    if money is None:  # 万 then 元 (40万元): the multiplier first, then the money unit
+        mult = _leading(rest, cfg["multipliers"])
+        if mult is not None:
+            scale *= cfg["multipliers"][mult]
+            rest = rest[len(mult):]
+        money = _leading(rest, cfg["money_units"])
+        if money is None:
+            approx = _leading(rest, cfg["approximate_suffix"])
+            if approx is not None:
+                approximate, rest = True, rest[len(approx):]
+            name = _leading(rest, cfg["units"])
+            if name is not None:
+                unit = unit or cfg["units"][name]
+    if money is not None:
+        unit, scale = "yuan", scale * cfg["money_units"][money]
+        rest = rest[len(money):]
     value = round(number * scale, 6)
     return ParsedNumber(value, unit or "count", approximate, "number", raw)
