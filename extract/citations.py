@@ -457,16 +457,7 @@ def _defined_after_unquoted(text: str, span: TitleSpan, spans_by_start: dict[int
 def _after_lead_word(run: str) -> str:
     """The end of a run of prose after the last word that introduces a title in it (根据, 和 …),
     where that word is not inside a name (中华人民共和国 holds 和)."""
-    cut = 0
-    for word in _language()["unquoted_title_lead_words"]:
-        i = run.rfind(word)
-        if i >= 0 and i + len(word) > cut and i + len(word) < len(run):
-            cut = i + len(word)
-    for name in _language()["docnumber_whole_names"]:
-        i = run.find(name)
-        if 0 <= i < cut < i + len(name):
-            cut = i
-    return run[cut:]
+    return run[docnumbers.lead_word_cut(run, _language()["unquoted_title_lead_words"]):]
 
 
 def _unquoted_citation(defined, ctx: "_Context", own: "_Own", consumed_numbers: list

@@ -42,6 +42,22 @@ _BRACKETED = re.compile(
 )
 _DECREE = re.compile(rf"令{_SP}第{_SP}({_DIGITS}){_SP}号")
 _DECREE_AFTER = re.compile(rf"第{_SP}({_DIGITS}){_SP}号{_SP}令")  # 国务院第711号令
+def lead_word_cut(run: str, words) -> int:
+    """Where a run of prose ends and a name begins: after the rightmost of ``words`` (根据, 按照,
+    和 …) that is not the run's end; a cut inside a name that holds such a word (中华人民共和国
+    holds 和) moves before the name."""
+    cut = 0
+    for word in words:
+        i = run.rfind(word)
+        if i >= 0 and i + len(word) > cut and i + len(word) < len(run):
+            cut = i + len(word)
+    for name in language()["docnumber_whole_names"]:
+        i = run.find(name)
+        if 0 <= i < cut < i + len(name):
+            cut = i
+    return cut
+
+
 def _squeeze(digits: str) -> str:
     return re.sub(r"\s", "", digits)
 
@@ -71,17 +87,7 @@ def _issuer_code(text: str, end: int) -> Optional[tuple[str, int]]:
         return None
     run = m.group(0)
     run_start = end - len(run)
-    # cut after the rightmost word that introduces a 文号 in prose
-    cut = 0
-    for word in _lead_words():
-        i = run.rfind(word)
-        if i >= 0 and i + len(word) > cut and i + len(word) < len(run):
-            cut = i + len(word)
-    # a cut inside a name that holds a lead word (中华人民共和国 holds 和) moves before the name
-    for name in language()["docnumber_whole_names"]:
-        i = run.find(name)
-        if 0 <= i < cut < i + len(name):
-            cut = i
+    cut = lead_word_cut(run, _lead_words())
     code = run[cut:]
     if len(code) > _MAX_CODE:
         code = code[-_MAX_CODE:]
