@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 import opencc
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 
 from .. import __version__
@@ -340,4 +340,4 @@ def document_graph(facts: DocumentFacts, minter: Minter | None = None) -> Docume
     return _Writer(facts, minter, vocabulary(minter.base)).run()
 
 
-__all__ = ["document_graph", "DocumentGraph", "new_graph", "BNode"]
+__all__ = ["document_graph", "DocumentGraph", "Triples", "new_graph"]

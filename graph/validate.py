@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyshacl
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from ..extract import vocab
@@ -212,4 +212,4 @@ def store_graph(store) -> Graph:
     return g
 
 
-__all__ = ["validate_graph", "store_graph", "ValidationReport", "Literal"]
+__all__ = ["validate_graph", "store_graph", "ValidationReport"]

@@ -111,8 +111,7 @@ def find_region(text: str, table: str, after: int = 0) -> Optional[tuple[int, in
     for phrase in spec.get("end", []):
         i = text.find(phrase, start + 1)
         if i >= 0 and i < end:
-            # end at the heading line that holds the phrase
-            line = text.rfind("\n", start, i)
+            # end at the numbered heading that holds the phrase
             num = re.search(r"[一二三四五六七八九十]\s*[、.．][^、。\n]{0,16}$", text[max(start, i - 24):i])
             end = (max(start, i - 24) + num.start()) if num else i
     return start, end

@@ -16,7 +16,7 @@ from .labels import squeeze
 
 CJK = "\u4e00-\u9fff"
 # a figure: optional sign, digits, optional decimals, optional 元 glued on
-_NUM = re.compile(rf"(?<![A-Za-z\d.,])-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d])")
+_NUM = re.compile(r"(?<![A-Za-z\d.,])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 _NUMBERING_AFTER = re.compile(rf"\s*[.、．]\s*(?=[{CJK}“\"(（])")
 _BLANK = re.compile(r"(?:(?<=[\s|])|^)(?:/|／|—{1,2}|－|-|–)(?=[\s|]|$)")
 _RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
