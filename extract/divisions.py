@@ -109,6 +109,13 @@ def parent_chain(adcode: str) -> list[Division]:
     return chain
 
 
+def province_of(adcode: str) -> Optional[str]:
+    """The code of the province-level division (省、自治区、直辖市) a division lies in, itself
+    for a province; None where the code is not in the table."""
+    chain = parent_chain(adcode)
+    return chain[-1].adcode if chain and chain[-1].level == "province" else None
+
+
 def p442(adcode: str) -> str:
     """Wikidata P442 (China administrative division code) form: ``31 01 10``."""
     code = str(adcode)[:6]

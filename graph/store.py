@@ -71,8 +71,9 @@ class OxigraphStore:
         return len(graph)
 
     def select(self, sparql: str) -> Table:
-        result = self.store.query(sparql, use_default_graph_as_union=True)
-        if isinstance(result, bool):
+        result = self.store.query(sparql)
+        if isinstance(result, (bool, ox.QueryBoolean)):
+            result = bool(result)
             return Table(["result"], [["true" if result else "false"]])
         if not isinstance(result, ox.QuerySolutions):
             raise ValueError("only SELECT and ASK queries return tables; use export for graphs")

@@ -21,10 +21,11 @@ from ..extract.model import Citation, Document, DocumentFacts, Observation
 from .iri import Minter, slug
 from .namespaces import (DCTERMS, DKG, ELI, FORMAT, GEO, ORG, PREFIXES, PROV, QB, RDF, RDFS,
                          SDMX_ATTRIBUTE, SKOS, WDT, XSD)
-from .vocabulary import Vocabulary, vocabulary
+from .vocabulary import Structure, Vocabulary, vocabulary
 
 TYPES = {"AnnualReport": DKG.AnnualReport, "PolicyDocument": DKG.PolicyDocument}
 NATIONAL_ADCODE = "100000"
+NATIONAL_NAME = "中华人民共和国"
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +85,9 @@ class _Writer:
         self.problems: list[str] = []
         self.doc_iri = URIRef(minter.document(self.doc.source))
         self._divisions_done: set[str] = set()
+        self.publisher: URIRef | None = None
+        # (predicate, object) pairs every fact of the document carries: one hop to where and when
+        self.context: list[tuple] = []
 
     # ------------------------------------------------------------ helpers
     def add(self, s, p, o) -> None:
@@ -95,6 +99,11 @@ class _Writer:
     def labels_shared(self, node: URIRef, zh_hans: str, prop=SKOS.prefLabel) -> None:
         self.share(node, prop, Literal(zh_hans, lang="zh-Hans"))
         self.share(node, prop, Literal(_s2t().convert(zh_hans), lang="zh-Hant"))
+
+    def with_context(self, node: URIRef) -> None:
+        """The document's where and when, on one of its facts (see dkg:refArea in the ontology)."""
+        for p, o in self.context:
+            self.add(node, p, o)
 
     def mention(self, owner_iri: str, start: int, end: int, form: str | None = None) -> URIRef:
         node = URIRef(f"{owner_iri}/mention/{start}-{end}")
@@ -179,22 +188,47 @@ class _Writer:
             self.add(d, DCTERMS.conformsTo, FORMAT[info.format])
         if info.agency:
             publisher = self.agency(info.agency, info.adcode or None)
+            self.publisher = publisher
             self.add(d, DCTERMS.publisher, publisher)
             if info.adcode == NATIONAL_ADCODE:
-                nat = URIRef(self.m.division(NATIONAL_ADCODE))
-                self.share(publisher, DKG.division, nat)
-                self.share(nat, RDF.type, DKG.Division)
-                self.share(nat, DKG.adcode, Literal(NATIONAL_ADCODE))
-                self.share(nat, WDT.P442, Literal("10 00 00"))
-                self.labels_shared(nat, "中华人民共和国")
+                self.share(publisher, DKG.division, self.national_division())
             if info.agency_start >= 0:
                 self.add(d, DKG.mention, self.mention(str(d) + "/publisher", info.agency_start, info.agency_end, "publisher"))
         else:
             self.problems.append(f"{self.doc.source}: no issuing agency found")
+        self.context = self.where_and_when()
+        for p, o in self.context:
+            if p not in (DKG.report, DKG.documentType, DKG.year):
+                self.add(d, p, o)
         activity = URIRef(f"{self.m.base}activity/extract-{__version__}")
         self.add(d, PROV.wasGeneratedBy, activity)
         self.share(activity, RDF.type, PROV.Activity)
         self.share(activity, RDFS.label, Literal(f"disclosure-kg {__version__} extraction", lang="en"))
+
+    def national_division(self) -> URIRef:
+        nat = URIRef(self.m.division(NATIONAL_ADCODE))
+        self.share(nat, RDF.type, DKG.Division)
+        self.share(nat, DKG.adcode, Literal(NATIONAL_ADCODE))
+        self.share(nat, WDT.P442, Literal("10 00 00"))
+        self.labels_shared(nat, NATIONAL_NAME)
+        return nat
+
+    def where_and_when(self) -> list[tuple]:
+        """The document, its type, year, division, code and province: what every fact carries."""
+        info = self.facts.info
+        facts: list[tuple] = [(DKG.report, self.doc_iri),
+                              (DKG.documentType, TYPES.get(info.type, DKG.Document))]
+        if info.year:
+            facts.append((DKG.year, Literal(str(info.year), datatype=XSD.gYear)))
+        adcode = info.adcode if info.agency else None
+        if adcode == NATIONAL_ADCODE:
+            facts += [(DKG.refArea, self.national_division()), (DKG.adcode, Literal(adcode))]
+        elif adcode:
+            facts += [(DKG.refArea, self.division(adcode)), (DKG.adcode, Literal(adcode))]
+            province = divisions.province_of(adcode)
+            if province is not None:
+                facts.append((DKG.province, self.division(province)))
+        return facts
 
     # ------------------------------------------------------------ citations
     def citations(self) -> None:
@@ -231,6 +265,7 @@ class _Writer:
             self.add(self.doc_iri, DKG.citation, link)
             self.add(link, RDF.type, DKG.CitationLink)
             self.add(link, DKG.regulation, reg)
+            self.with_context(link)
             self.add(link, DKG.mentionCount, Literal(len(mentions)))
             # the edition most mentions point at (a 2018 report may once say 新修订《条例》)
             editions = Counter(c.edition_key for c in mentions if c.edition_key)
@@ -265,38 +300,67 @@ class _Writer:
             self.add(self.doc_iri, DKG.domainReport, link)
             self.add(link, RDF.type, DKG.DomainLink)
             self.add(link, DKG.domain, URIRef(concept))
+            self.with_context(link)
             self.add(link, DKG.weight, Literal(Decimal(str(round(report.weight, 4)))))
             for mn in report.mentions:
                 self.add(link, DKG.mention, self.mention(str(link), mn.start, mn.end, mn.context))
 
     # ------------------------------------------------------------ figures
     def observations(self) -> None:
-        if not self.facts.observations:
-            return
-        dataset = URIRef(f"{self.doc_iri}/dataset")
-        self.add(dataset, RDF.type, QB.DataSet)
-        self.add(dataset, QB.structure, DKG.dsd)
-        self.add(dataset, DCTERMS.source, self.doc_iri)
+        datasets: dict[str, URIRef] = {}
         for o in self.facts.observations:
-            self.observation(dataset, o)
+            cell = self.cell(o)
+            if cell is None:
+                continue
+            metric, members, structure = cell
+            if structure.iri not in datasets:
+                datasets[structure.iri] = self.dataset(structure)
+            self.observation(datasets[structure.iri], o, metric, members, structure)
 
-    def observation(self, dataset: URIRef, o: Observation) -> None:
+    def cell(self, o: Observation) -> tuple[str, list[str], Structure] | None:
+        """The observation's metric, breakdown members and structure, or None (reported) where
+        the vocabulary or the structure does not have them."""
         metric = self.v.metrics.get(o.metric)
-        breakdowns = [self.v.breakdowns.get(b) for b in o.breakdown]
-        if metric is None or None in breakdowns:
-            unknown = [o.metric] if metric is None else [b for b, i in zip(o.breakdown, breakdowns) if i is None]
+        members = [self.v.breakdowns.get(b) for b in o.breakdown]
+        if metric is None or None in members:
+            unknown = [o.metric] if metric is None else [b for b, i in zip(o.breakdown, members) if i is None]
             self.problems.append(f"{self.doc.source}: metric vocabulary lacks {unknown}")
-            return
-        key = "/".join([metric.rsplit("/", 1)[-1]] + sorted(b.rsplit("/", 1)[-1] for b in breakdowns))
+            return None
+        structure = self.v.structures.get(metric)
+        schemes = [self.v.scheme_of.get(m) for m in members]
+        axes = {a.scheme for a in structure.axes} if structure else set()
+        if structure is None or len(set(schemes)) < len(schemes) or not set(schemes) <= axes:
+            self.problems.append(f"{self.doc.source}: {o.metric} split by {list(o.breakdown)} fits no structure of the metric")
+            return None
+        if o.value is None:  # a Data Cube observation has its measure (IC-14); the cell printed no number
+            self.problems.append(f"{self.doc.source}: {o.metric} {list(o.breakdown)} printed {o.raw!r}, no number")
+            return None
+        return metric, members, structure
+
+    def dataset(self, structure: Structure) -> URIRef:
+        dataset = URIRef(f"{self.doc_iri}/dataset/{structure.name}")
+        self.add(dataset, RDF.type, QB.DataSet)
+        self.add(dataset, QB.structure, URIRef(structure.iri))
+        self.add(dataset, DCTERMS.source, self.doc_iri)
+        return dataset
+
+    def observation(self, dataset: URIRef, o: Observation, metric: str, members: list[str],
+                    structure: Structure) -> None:
+        key = "/".join([metric.rsplit("/", 1)[-1]] + sorted(b.rsplit("/", 1)[-1] for b in members))
         node = URIRef(f"{self.doc_iri}/observation/{key}")
         self.add(node, RDF.type, QB.Observation)
         self.add(node, QB.dataSet, dataset)
-        self.add(node, DKG.report, self.doc_iri)
+        self.with_context(node)
+        if self.publisher is not None:
+            self.add(node, DKG.reportingBody, self.publisher)
         self.add(node, DKG.metric, URIRef(metric))
-        for b in breakdowns:
-            self.add(node, DKG.breakdown, URIRef(b))
-        if o.value is not None:
-            self.add(node, DKG.value, Literal(Decimal(repr(o.value)) if o.value % 1 else Decimal(int(o.value))))
+        by_scheme = {self.v.scheme_of[m]: m for m in members}
+        for axis in structure.axes:
+            self.add(node, URIRef(axis.dimension), URIRef(by_scheme.get(axis.scheme, axis.total)))
+        for m in members:
+            self.add(node, DKG.breakdown, URIRef(m))
+        self.add(node, DKG.breakdownLabel, Literal("|".join(self.v.labels[m] for m in sorted(members))))
+        self.add(node, DKG.value, Literal(Decimal(repr(o.value)) if o.value % 1 else Decimal(int(o.value))))
         self.add(node, DKG.rawValue, Literal(o.raw))
         unit = self.v.units.get(o.unit) or self.v.units.get("count")
         if unit:

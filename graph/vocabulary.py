@@ -12,7 +12,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 
 from ..extract import vocab
-from .namespaces import DKG, SKOS
+from rdflib.namespace import RDF
+
+from ..extract.metrics.labels import TOTAL_NOTATION
+from .namespaces import DKG, QB, SKOS
 
 VOCABULARY_FILES = ("disclosure.ttl", "domains.ttl", "metrics.ttl", "regulations.ttl")
 INSTANCE_FILES = {"regulations.ttl"}
@@ -21,6 +24,28 @@ DOMAIN_SCHEME = "https://w3id.org/disclosure-kg/domain/scheme"
 
 def available(name: str) -> bool:
     return resources.files(vocab.ONTOLOGY_PACKAGE).joinpath(name).is_file()
+
+
+@dataclass(frozen=True)
+class Axis:
+    """A coded dimension that splits a metric: its property, code list and total code."""
+
+    dimension: str
+    scheme: str
+    total: str
+
+
+@dataclass(frozen=True)
+class Structure:
+    """A Data Cube structure (qb:DataStructureDefinition) and the axes it adds to the dimensions
+    every observation has (report, reporting body, year, metric)."""
+
+    iri: str
+    axes: tuple[Axis, ...]
+
+    @property
+    def name(self) -> str:
+        return self.iri.rsplit("#", 1)[-1].removeprefix("dsd-")
 
 
 @dataclass
@@ -34,6 +59,9 @@ class Vocabulary:
     regulations: dict[str, str] = field(default_factory=dict)  # dkg:key → IRI
     issuers: dict[str, list[str]] = field(default_factory=dict)  # regulation IRI → issuer names
     agency_kinds: list[tuple[str, str]] = field(default_factory=list)  # (name suffix, kind IRI)
+    structures: dict[str, Structure] = field(default_factory=dict)  # metric IRI → its structure
+    scheme_of: dict[str, str] = field(default_factory=dict)  # breakdown member IRI → code list IRI
+    labels: dict[str, str] = field(default_factory=dict)  # metric or breakdown IRI → zh-Hans prefLabel
 
 
 def load_file(name: str, base: str) -> Graph:
@@ -58,9 +86,14 @@ def vocabulary(base: str) -> Vocabulary:
                 unit = c.extra.get("unit")
                 if unit:
                     v.metric_units[c.label] = unit[0]
-            else:
+            elif TOTAL_NOTATION not in c.notation:
                 v.breakdowns[c.label] = c.iri
+            v.labels[c.iri] = c.label
+            for scheme in c.schemes:
+                v.scheme_of[c.iri] = scheme
     core = vocab.graph("disclosure.ttl")
+    if available("metrics.ttl"):
+        v.structures = _structures(core, vocab.graph("metrics.ttl"))
     for c in vocab.concepts("disclosure.ttl"):
         if c.notation and "#unit-" in c.iri:
             v.units[c.notation[0]] = c.iri
@@ -76,6 +109,23 @@ def vocabulary(base: str) -> Vocabulary:
         for s, o in g.subject_objects(DKG.issuerName):
             v.issuers.setdefault(str(s), []).append(str(o))
     return v
+
+
+def _structures(core: Graph, metrics: Graph) -> dict[str, Structure]:
+    """metric IRI → its Data Cube structure, with the axes (coded dimensions besides the metric)
+    in component order, each with its code list's total code."""
+    totals = {str(metrics.value(c, SKOS.inScheme)): str(c) for c in metrics.subjects(RDF.type, DKG.TotalCode)}
+    by_dsd: dict[str, Structure] = {}
+    for dsd in set(core.subjects(RDF.type, QB.DataStructureDefinition)):
+        axes = []
+        for spec in core.objects(dsd, QB.component):
+            dim = core.value(spec, QB.dimension)
+            codes = core.value(dim, QB.codeList) if dim is not None else None
+            if codes is None or dim == DKG.metric:
+                continue
+            axes.append((int(core.value(spec, QB.order)), Axis(str(dim), str(codes), totals[str(codes)])))
+        by_dsd[str(dsd)] = Structure(str(dsd), tuple(a for _, a in sorted(axes, key=lambda x: (x[0], x[1].dimension))))
+    return {str(m): by_dsd[str(dsd)] for m, dsd in metrics.subject_objects(DKG.structure)}
 
 
 @lru_cache(maxsize=4)
