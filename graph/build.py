@@ -75,4 +75,7 @@ def build(paths: Iterable[str | Path], store: Store, minter: Minter | None = Non
         summary.documents += 1
         summary.findings += len(facts.findings)
         summary.warnings.extend(dg.problems)
+    optimize = getattr(store, "optimize", None)
+    if optimize is not None and summary.documents:
+        optimize()  # compacted, the store answers lookups many times faster
     return summary

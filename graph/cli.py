@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import argparse
-import csv
+import errno
 import json
+import os
 import sys
+import traceback
 from pathlib import Path
 
 from .. import __version__
+from .errors import UserError
 from .iri import DEFAULT_BASE, Minter, base_from_env
-from .store import DEFAULT_STORE, Table, open_store
+from .remote import RemoteError
+from .results import FORMATS, write
+from .store import DEFAULT_STORE, open_store
 
 EPILOG = """\
 examples:
@@ -23,16 +28,25 @@ examples:
   dkg queries                              # list the library with the question each answers
   dkg export --format ttl -o graph.ttl     # also nt, jsonld, trig (one named graph per document)
   dkg network citations -o cites.graphml   # districts × regulations for Gephi or networkx
+  dkg serve                                # a read-only SPARQL endpoint on http://127.0.0.1:7878/
+  dkg push --endpoint http://host:7878/query   # copy every graph into another SPARQL 1.1 store
 
 the store: an embedded Oxigraph store in a folder (--store, default ./kg); or any SPARQL 1.1
-endpoint with --endpoint URL [--update-endpoint URL]. IRIs are minted under --base (or DKG_BASE).
+store with --endpoint URL (its query URL; --update-endpoint and --graph-store where they are not
+…/update and …/store or …/data beside it). IRIs are minted under --base (or DKG_BASE).
 """
 
 
 def _store_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", default=DEFAULT_STORE, help="store folder (default: ./kg)")
-    p.add_argument("--endpoint", help="SPARQL 1.1 query endpoint URL instead of the embedded store")
-    p.add_argument("--update-endpoint", help="SPARQL 1.1 update endpoint URL (default: --endpoint)")
+    _endpoint_args(p, required=False)
+
+
+def _endpoint_args(p: argparse.ArgumentParser, required: bool) -> None:
+    p.add_argument("--endpoint", required=required,
+                   help="SPARQL 1.1 query URL of a remote store" + ("" if required else " instead of the embedded store"))
+    p.add_argument("--update-endpoint", help="SPARQL 1.1 update URL (default: …/update beside the query URL)")
+    p.add_argument("--graph-store", help="Graph Store Protocol URL (default: …/store or …/data beside the query URL)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -70,7 +84,8 @@ def parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     q.add_argument("query", metavar="NAME|FILE.rq")
     _store_args(q)
-    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.add_argument("--format", choices=FORMATS, default="table",
+                   help="table (default), the SPARQL 1.1 result formats csv, tsv, json, xml; nt or ttl for CONSTRUCT")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a query parameter (safely: values cannot alter the query)")
 
@@ -91,6 +106,25 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=["citations", "domains"])
     _store_args(n)
     n.add_argument("-o", "--output", required=True, help="GraphML file to write")
+
+    s = sub.add_parser("serve", help="serve the store as a read-only SPARQL 1.1 endpoint",
+                       description="Start Oxigraph's server on the store, read-only: SPARQL queries at /query, a "
+                                   "query page at /. Update requests are refused. The store must not be built into "
+                                   "while it is served. Ctrl-C stops it.",
+                       epilog="example: dkg serve --store kg --bind 127.0.0.1:7878")
+    s.add_argument("--store", default=DEFAULT_STORE, help="store folder (default: ./kg)")
+    s.add_argument("--bind", default="127.0.0.1:7878", help="host:port (default: 127.0.0.1:7878, loopback only)")
+    s.add_argument("--timeout", type=int, default=60, help="seconds a query may run (default 60)")
+    s.add_argument("--union-default-graph", action="store_true",
+                   help="let queries without GRAPH read all graphs at once (the library's queries do not need it)")
+
+    pu = sub.add_parser("push", help="copy the store's graphs into a remote SPARQL 1.1 store",
+                        description="Copy every named graph (documents, shared entities, vocabulary) into a SPARQL "
+                                    "1.1 store through the Graph Store HTTP Protocol, replacing each graph there.",
+                        epilog="example: dkg push --store kg --endpoint http://localhost:7878/query")
+    pu.add_argument("--store", default=DEFAULT_STORE, help="store folder (default: ./kg)")
+    _endpoint_args(pu, required=True)
+    pu.add_argument("--no-progress", action="store_true", help="no progress bar")
     return ap
 
 
@@ -102,20 +136,41 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return COMMANDS[args.command](args)
-    except (FileNotFoundError, KeyError, ValueError) as e:
-        msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
-        print(f"dkg {args.command}: {msg}", file=sys.stderr)
-        return 2
-    except OSError as e:
+    except (UserError, RemoteError, FileNotFoundError) as e:
         print(f"dkg {args.command}: {e}", file=sys.stderr)
         return 2
+    except SyntaxError as e:  # a query that does not parse
+        print(f"dkg {args.command}: {getattr(args, 'query', 'query')}: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return _closed_pipe()
+    except OSError as e:
+        if e.errno == errno.EPIPE:
+            return _closed_pipe()
+        print(f"dkg {args.command}: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"dkg {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except Exception:  # a bug: show it, do not dress it up as a usage error
+        traceback.print_exc()
+        print(f"dkg {args.command}: internal error; please report it with the traceback above "
+              f"(disclosure-kg {__version__})", file=sys.stderr)
+        return 3
+
+
+def _closed_pipe() -> int:
+    """The reader went away (dkg query … | head): stop quietly, as a filter does."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
 
 
 def cmd_build(args) -> int:
     from .build import build
 
     minter = Minter(args.base or base_from_env())
-    store = open_store(args.store, args.endpoint, args.update_endpoint)
+    store = open_store(args.store, args.endpoint, args.update_endpoint, args.graph_store)
     try:
         summary = build(args.paths, store, minter, progress=not args.no_progress, debug=args.debug)
     finally:
@@ -137,10 +192,11 @@ def cmd_build(args) -> int:
 def cmd_validate(args) -> int:
     from .validate import store_graph, validate_graph
 
-    if args.endpoint:
-        raise ValueError("validate reads the embedded store; export the endpoint's data and build it locally")
-    store = open_store(args.store, read_only=True)
-    data = store_graph(store)
+    store = open_store(args.store, args.endpoint, args.update_endpoint, args.graph_store, read_only=True)
+    try:
+        data = store_graph(store)
+    finally:
+        store.close()
     try:
         report = validate_graph(data, args.base or base_from_env())
     except Exception as e:  # a broken shapes file or store is an error, not a verdict
@@ -171,54 +227,17 @@ def cmd_query(args) -> int:
     params = {}
     for p in args.param:
         if "=" not in p:
-            raise ValueError(f"--param wants NAME=VALUE, got {p!r}")
+            raise UserError(f"--param wants NAME=VALUE, got {p!r}")
         k, v = p.split("=", 1)
         params[k.strip()] = v
     text = bind(nq, params)
-    store = open_store(args.store, args.endpoint, read_only=not args.endpoint)
+    store = open_store(args.store, args.endpoint, args.update_endpoint, args.graph_store, read_only=not args.endpoint)
     try:
-        table = store.select(text)
-    except (SyntaxError, OSError) as e:
-        print(f"dkg query: {nq.path}: {e}", file=sys.stderr)
-        return 2
-    write_table(table, args.format, sys.stdout)
+        write(store.query(text), args.format, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    finally:
+        store.close()
     return 0
-
-
-def write_table(table: Table, fmt: str, out) -> None:
-    if fmt == "csv":
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(table.columns)
-        for row in table.rows:
-            w.writerow(["" if v is None else v for v in row])
-    elif fmt == "json":
-        json.dump([dict(zip(table.columns, row)) for row in table.rows], out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    else:
-        cells = [[("" if v is None else _shorten(v)) for v in row] for row in table.rows]
-        widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(table.columns)]
-        out.write("  ".join(_pad(c, w) for c, w in zip(table.columns, widths)).rstrip() + "\n")
-        out.write("  ".join("-" * w for w in widths) + "\n")
-        for r in cells:
-            out.write("  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() + "\n")
-        out.write(f"({len(cells)} rows)\n")
-
-
-def _shorten(v: str) -> str:
-    for prefix in ("https://w3id.org/disclosure-kg/",):
-        if v.startswith(prefix):
-            return "…/" + v[len(prefix):]
-    return v if len(v) <= 60 else v[:57] + "…"
-
-
-def _width(s: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
-
-def _pad(s: str, w: int) -> str:
-    return s + " " * (w - _width(s))
 
 
 def cmd_queries(args) -> int:
@@ -232,9 +251,7 @@ def cmd_queries(args) -> int:
 
 
 def cmd_export(args) -> int:
-    if args.endpoint:
-        raise ValueError("export reads the embedded store")
-    store = open_store(args.store, read_only=True)
+    store = open_store(args.store, args.endpoint, args.update_endpoint, args.graph_store, read_only=True)
     if args.format == "jsonld":
         from rdflib import Graph
 
@@ -264,8 +281,47 @@ def cmd_network(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    """Oxigraph's own server, read-only, on the store folder."""
+    import subprocess
+
+    from .serve import server_command
+
+    cmd = server_command(args.store, args.bind, args.timeout, args.union_default_graph)
+    host = args.bind.rsplit(":", 1)[0]
+    if host not in ("127.0.0.1", "localhost", "::1", "[::1]"):
+        print(f"dkg serve: listening on {args.bind}: reachable from other machines", file=sys.stderr)
+    print(f"serving {args.store} read-only: SPARQL endpoint http://{args.bind}/query, query page "
+          f"http://{args.bind}/ (Ctrl-C stops)", file=sys.stderr)
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_push(args) -> int:
+    from tqdm import tqdm
+
+    from .remote import EndpointStore
+    from .store import OxigraphStore
+
+    source = OxigraphStore(args.store, read_only=True)
+    target = EndpointStore(args.endpoint, args.update_endpoint, args.graph_store)
+    graphs = source.graphs()
+    size = 0
+    try:
+        for g in tqdm(graphs, desc="graphs", unit="graph", disable=args.no_progress, file=sys.stderr):
+            data = source.graph_ntriples(g)
+            target.put_ntriples(g, data)
+            size += len(data)
+    finally:
+        source.close()
+    print(f"pushed {len(graphs)} graphs ({size} bytes of N-Triples) to {target.graph_store_url}", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {"network": cmd_network, "build": cmd_build, "validate": cmd_validate, "query": cmd_query, "queries": cmd_queries,
-            "export": cmd_export}
+            "export": cmd_export, "serve": cmd_serve, "push": cmd_push}
 
 if __name__ == "__main__":
     raise SystemExit(main())

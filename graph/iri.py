@@ -10,6 +10,8 @@ import os
 import re
 from dataclasses import dataclass
 
+from .errors import UserError
+
 DEFAULT_BASE = "https://w3id.org/disclosure-kg/id/"
 
 
@@ -32,7 +34,7 @@ class Minter:
 
     def __post_init__(self) -> None:
         if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+/$|^urn:\S+:$", self.base):
-            raise ValueError(f"base IRI must be absolute and end with '/': {self.base!r}")
+            raise UserError(f"base IRI must be absolute and end with '/': {self.base!r}")
 
     def document(self, source: str) -> str:
         return f"{self.base}document/{slug(source)}"

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
+from .errors import UserError
+
 QUERY_PACKAGE = "disclosure_kg.queries"
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*[—-]?\s*(.*)$", re.M)
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
@@ -56,7 +58,7 @@ def resolve(name_or_file: str) -> NamedQuery:
     p = Path(name_or_file)
     if p.suffix == ".rq" and p.is_file():
         return NamedQuery(p.stem, p.read_text("utf-8"), str(p))
-    raise KeyError(f"no query named {name_or_file!r}; known: {', '.join(lib)} (or give a path to a .rq file)")
+    raise UserError(f"no query named {name_or_file!r}; known: {', '.join(lib)} (or give a path to a .rq file)")
 
 
 def term(value: str):
@@ -67,21 +69,33 @@ def term(value: str):
 
 
 def bind(query: NamedQuery, values: dict[str, str]) -> str:
-    """The query text with parameters bound; unknown or missing parameters are errors."""
+    """The query text with parameters bound; unknown or missing parameters are errors. A
+    parameter is bound where the query holds ``VALUES ?name { UNDEF }`` (so it can sit inside a
+    sub-select), else by a VALUES block opening the outermost WHERE."""
+    values = dict(values)
     declared = query.params
     unknown = sorted(set(values) - set(declared))
     if unknown:
-        raise ValueError(f"query {query.name} has no parameter {', '.join(unknown)}; it takes: {', '.join(declared) or 'none'}")
+        raise UserError(f"query {query.name} has no parameter {', '.join(unknown)}; it takes: {', '.join(declared) or 'none'}")
     missing = sorted(set(declared) - set(values))
     if missing:
-        raise ValueError(f"query {query.name} needs --param {missing[0]}=VALUE ({declared[missing[0]]})")
+        raise UserError(f"query {query.name} needs --param {missing[0]}=VALUE ({declared[missing[0]]})")
     if not values:
         return query.text
+    text = query.text
+    for name in sorted(values):  # a query may say where a parameter is bound: VALUES ?name { UNDEF }
+        placeholder = re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}")
+        text, found = placeholder.subn(lambda m: f"VALUES ?{name} {{ {term(values[name]).n3()} }}", text)
+        if found:
+            del values[name]
+    if not values:
+        return text
+    query = NamedQuery(query.name, text, query.path)
     names = sorted(values)
     row = " ".join(term(values[n]).n3() for n in names)
     block = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"
     # Inside the outermost WHERE, so FILTERs see the binding (a trailing VALUES is joined after them).
     m = _WHERE.search(query.text)
     if m is None:
-        raise ValueError(f"query {query.name} has parameters but no WHERE clause to bind them in")
+        raise UserError(f"query {query.name} has parameters but no WHERE clause to bind them in")
     return query.text[: m.end()] + block + query.text[m.end():]

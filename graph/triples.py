@@ -341,7 +341,7 @@ class _Writer:
         dataset = URIRef(f"{self.doc_iri}/dataset/{structure.name}")
         self.add(dataset, RDF.type, QB.DataSet)
         self.add(dataset, QB.structure, URIRef(structure.iri))
-        self.add(dataset, DCTERMS.source, self.doc_iri)
+        self.add(dataset, DKG.report, self.doc_iri)
         return dataset
 
     def observation(self, dataset: URIRef, o: Observation, metric: str, members: list[str],

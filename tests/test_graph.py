@@ -9,7 +9,7 @@ import pytest
 from disclosure_kg.graph.build import build
 from disclosure_kg.graph.cli import main
 from disclosure_kg.graph.iri import Minter, slug
-from disclosure_kg.graph.queries import bind, library, resolve
+from disclosure_kg.graph.queries import NamedQuery, bind, library, resolve
 from disclosure_kg.graph.store import OxigraphStore
 
 CONTRACT = {
@@ -116,8 +116,11 @@ def test_parameters_cannot_change_the_query():
     q = resolve("districts-citing")
     hostile = 'x" ) } DROP ALL #'
     text = bind(q, {"regulation": hostile})
-    assert 'VALUES (?regulation) { ("x\\" ) } DROP ALL #") }' in text
+    assert 'VALUES ?regulation { "x\\" ) } DROP ALL #" }' in text  # bound where the query says, escaped
     assert text.count("DROP ALL") == 1  # only inside the escaped literal
+    # a query without a placeholder gets the binding at the start of its outermost WHERE
+    plain = NamedQuery("plain", "# param: x — any\nSELECT ?x WHERE { ?s ?p ?x }", "plain.rq")
+    assert bind(plain, {"x": hostile}) == '# param: x — any\nSELECT ?x WHERE {\n  VALUES (?x) { ("x\\" ) } DROP ALL #") } ?s ?p ?x }'
     with pytest.raises(ValueError, match="needs --param regulation"):
         bind(q, {})
     with pytest.raises(ValueError, match="has no parameter"):

@@ -1,0 +1,137 @@
+"""A remote SPARQL 1.1 store: queries through the SPARQL protocol, graphs through the Graph Store
+HTTP Protocol (one PUT replaces a document's graph, a POST adds to the shared entities).
+
+Any SPARQL 1.1 server works (Oxigraph, Fuseki, GraphDB …). Only the query URL is needed where
+the server follows one of two common layouts: Oxigraph's ``…/query``, ``…/update``, ``…/store``
+and Fuseki's ``…/sparql`` (or ``…/query``), ``…/update``, ``…/data``; elsewhere give the update
+and graph store URLs. Every failure is a ``RemoteError`` naming the URL and what the server said.
+"""
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import Iterable
+
+import pyoxigraph as ox
+
+from .errors import UserError
+from .results import Result, Table, to_table
+
+TIMEOUT_S = 300  # a large graph through a slow server; a dead one is refused at connect anyway
+
+
+class RemoteError(Exception):
+    """The server could not be reached or refused the request (message: URL and reason)."""
+
+
+def derived_urls(query_url: str) -> tuple[str, str]:
+    """(update URL, graph store URL) guessed from a query URL's last path segment."""
+    m = re.match(r"^(.*/)(query|sparql)/?$", query_url)
+    if not m:
+        return query_url, query_url
+    store = "store" if m.group(2) == "query" else "data"
+    return m.group(1) + "update", m.group(1) + store
+
+
+class EndpointStore:
+    """A remote SPARQL 1.1 store (query, update and graph store URLs)."""
+
+    def __init__(self, query_url: str, update_url: str | None = None, graph_store_url: str | None = None) -> None:
+        if not re.match(r"^https?://", query_url or ""):
+            raise UserError(f"--endpoint wants an http(s) URL of a SPARQL query service, got {query_url!r}")
+        update, store = derived_urls(query_url)
+        self.query_url = query_url
+        self.update_url = update_url or update
+        self.graph_store_url = graph_store_url or store
+
+    # ------------------------------------------------------------ HTTP
+    def _request(self, url: str, method: str, body: bytes | None = None,
+                 headers: dict[str, str] | None = None) -> tuple[bytes, str]:
+        req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=TIMEOUT_S) as resp:
+                return resp.read(), resp.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as e:
+            detail = e.read().decode("utf-8", "replace").strip().splitlines()
+            raise RemoteError(f"{method} {url}: {e.code} {e.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
+        except (urllib.error.URLError, OSError) as e:
+            reason = getattr(e, "reason", e)
+            raise RemoteError(f"cannot reach {url}: {reason}") from None
+
+    def _graph_url(self, graph_iri: str) -> str:
+        sep = "&" if "?" in self.graph_store_url else "?"
+        return f"{self.graph_store_url}{sep}graph={urllib.parse.quote(graph_iri, safe='')}"
+
+    # ------------------------------------------------------------ the Store interface
+    def query(self, sparql: str) -> Result:
+        body, ctype = self._request(self.query_url, "POST", sparql.encode("utf-8"), {
+            "Content-Type": "application/sparql-query",
+            "Accept": "application/sparql-results+json, application/n-triples;q=0.9"})
+        if ctype.startswith("application/n-triples"):
+            return _Triples(ox.parse(body, ox.RdfFormat.N_TRIPLES))
+        try:
+            return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError) as e:
+            raise RemoteError(f"{self.query_url} answered something that is not SPARQL JSON results ({ctype}): {e}") from None
+
+    def select(self, sparql: str) -> Table:
+        return to_table(self.query(sparql))
+
+    def update(self, sparql: str) -> None:
+        self._request(self.update_url, "POST", sparql.encode("utf-8"), {"Content-Type": "application/sparql-update"})
+
+    def replace_graph(self, graph_iri: str, triples) -> int:
+        data = _ntriples(triples)
+        self._request(self._graph_url(graph_iri), "PUT", data, {"Content-Type": "application/n-triples"})
+        return len(triples)
+
+    def add_to_graph(self, graph_iri: str, triples) -> int:
+        if len(triples):
+            self._request(self._graph_url(graph_iri), "POST", _ntriples(triples), {"Content-Type": "application/n-triples"})
+        return len(triples)
+
+    def put_ntriples(self, graph_iri: str, data: bytes) -> None:
+        """Replace a graph with N-Triples text as it is (for copying graphs between stores)."""
+        self._request(self._graph_url(graph_iri), "PUT", data, {"Content-Type": "application/n-triples"})
+
+    def graphs(self) -> list[str]:
+        t = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
+        return [r[0] for r in t.rows if r[0]]
+
+    def graph_ntriples(self, graph_iri: str) -> bytes:
+        body, _ = self._request(self._graph_url(graph_iri), "GET", None, {"Accept": "application/n-triples"})
+        return body
+
+    def dump(self, fmt: str) -> bytes:
+        """The store as N-Quads (fmt "nq") or the union of its graphs as N-Triples ("nt"), one
+        graph at a time through the Graph Store protocol."""
+        if fmt not in ("nq", "nt"):
+            raise UserError("a remote store is read back as nq or nt; export the embedded store for other formats")
+        store = ox.Store()
+        for g in self.graphs():
+            store.load(self.graph_ntriples(g), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+        from .store import dump_store
+
+        return dump_store(store, fmt)
+
+    def close(self) -> None:
+        pass
+
+
+class _Triples:
+    """Triples parsed from a CONSTRUCT answer, iterable like pyoxigraph's QueryTriples."""
+
+    def __init__(self, quads: Iterable) -> None:
+        self._triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+
+    def __iter__(self):
+        return iter(self._triples)
+
+
+def _ntriples(triples) -> bytes:
+    return triples.serialize(format="nt", encoding="utf-8")
+
+
+__all__ = ["EndpointStore", "RemoteError", "derived_urls"]
