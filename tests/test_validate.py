@@ -119,6 +119,31 @@ def mention_without_quote(g):
     g.remove((m, PROV.value, None))
 
 
+def observation_missing_a_dimension(g):
+    """A total without its applicant code: the defect that made totals and parts collide."""
+    obs = next(o for o in sorted(g.subjects(RDF.type, QB.Observation)) if (o, DKG.applicant, None) in g)
+    g.remove((obs, DKG.applicant, None))
+
+
+def observation_twice(g):
+    """A second node for an existing cell: same value on every dimension (IC-12)."""
+    obs = one(g, QB.Observation)
+    copy = URIRef(str(obs) + "-copy")
+    for p, o in g.predicate_objects(obs):
+        g.add((copy, p, o))
+
+
+def code_off_its_list(g):
+    """A dimension value from another code list (an outcome in the applicant dimension)."""
+    obs = next(o for o in sorted(g.subjects(RDF.type, QB.Observation)) if (o, DKG.applicant, None) in g)
+    g.set((obs, DKG.applicant, URIRef("https://w3id.org/disclosure-kg/breakdown/disclosed")))
+
+
+def observation_without_measure(g):
+    obs = one(g, QB.Observation)
+    g.remove((obs, DKG.value, None))
+
+
 DEFECTS = [
     (drop_publisher, "DocumentShape", "dct:publisher"),
     (second_year, "DocumentShape", "dkg:year"),
@@ -137,7 +162,37 @@ DEFECTS = [
     (agency_without_kind, "AgencyShape", "org:classification"),
     (agency_two_names, "AgencyShape", "skos:prefLabel"),
     (finding_without_kind, "FindingShape", "dkg:findingKind"),
+    (observation_missing_a_dimension, "CubeObservation", ""),
+    (observation_twice, "CubeObservation", ""),
+    (code_off_its_list, "CubeObservation", ""),
+    (observation_without_measure, "CubeObservation", ""),
 ]
+
+
+CUBE_MESSAGES = {"observation_missing_a_dimension": "IC-11", "observation_twice": "IC-12",
+                 "code_off_its_list": "IC-19", "observation_without_measure": "IC-14"}
+
+
+@pytest.mark.parametrize("plant", [observation_missing_a_dimension, observation_twice, code_off_its_list,
+                                   observation_without_measure], ids=lambda f: CUBE_MESSAGES[f.__name__])
+def test_data_cube_integrity_constraint_names_itself(clean, plant):
+    g = Graph()
+    g += clean
+    plant(g)
+    messages = [r.message for r in validate_graph(g, BASE).violations]
+    assert any(CUBE_MESSAGES[plant.__name__] + ":" in m for m in messages), messages
+
+
+def test_corpus_graph_meets_every_data_cube_constraint(corpus_dir, tmp_path, capsys):
+    """IC-1 … IC-21 on the whole built corpus (one data set per document and structure)."""
+    store = tmp_path / "kg"
+    assert main(["build", str(corpus_dir), "--store", str(store), "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["validate", "--store", str(store), "--format", "json"]) == 0
+    import json
+
+    results = json.loads(capsys.readouterr().out)["results"]
+    assert not [r for r in results if "Data Cube" in r["message"]]
 
 
 def test_clean_graph_conforms(clean):
