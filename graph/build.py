@@ -63,8 +63,6 @@ def build(paths: Iterable[str | Path], store: Store, minter: Minter | None = Non
         try:
             facts = extract_file(f)
             dg = document_graph(facts, minter)
-            summary.triples += store.replace_graph(minter.document_graph(facts.document.source), dg.triples)
-            store.add_to_graph(minter.entities_graph, dg.shared_triples)
         except ReadError as e:
             summary.problems.append(str(e))
             continue
@@ -72,6 +70,9 @@ def build(paths: Iterable[str | Path], store: Store, minter: Minter | None = Non
             detail = traceback.format_exc() if debug else f"{type(e).__name__}: {e}"
             summary.problems.append(f"{f}: internal error while extracting ({detail})")
             continue
+        # a store that refuses a write is not this document's fault: it stops the build
+        summary.triples += store.replace_graph(minter.document_graph(facts.document.source), dg.triples)
+        store.add_to_graph(minter.entities_graph, dg.shared_triples)
         summary.documents += 1
         summary.findings += len(facts.findings)
         summary.warnings.extend(dg.problems)

@@ -165,7 +165,7 @@ def test_build_and_validate_through_the_endpoint(server, corpus_dir, tmp_path, c
 
 
 @needs_server
-def test_dkg_serve_answers_queries_and_refuses_updates(embedded):
+def test_dkg_serve_answers_queries_and_refuses_updates(embedded, corpus_dir):
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "disclosure_kg", "serve", "--store", str(embedded[0]),
                                 "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -181,6 +181,11 @@ def test_dkg_serve_answers_queries_and_refuses_updates(embedded):
             urllib.request.urlopen(req, timeout=5)
         assert refused.value.code in (403, 404, 405)
         assert len(EndpointStore(f"http://127.0.0.1:{port}/query").select(resolve("reports").text).rows) == 15
+        # building into a read-only server stops at the first refused write, with one line
+        out = run(["build", str(corpus_dir / "106_pingtan_2023.txt"), "--endpoint", f"http://127.0.0.1:{port}/query",
+                   "--no-progress"])
+        assert out.returncode == 2 and out.stderr.decode().strip().count("\n") == 0, out.stderr
+        assert b"PUT http://127.0.0.1" in out.stderr
     finally:
         stop(process)
 
