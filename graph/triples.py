@@ -50,6 +50,15 @@ class Triples(set):
         return g
 
 
+@dataclass(frozen=True)
+class CodedCell:
+    """An observation's metric and breakdown members as vocabulary IRIs, and its structure."""
+
+    metric: str
+    members: tuple[str, ...]
+    structure: Structure
+
+
 @dataclass
 class DocumentGraph:
     triples: Triples  # the document's own named graph
@@ -312,12 +321,11 @@ class _Writer:
             cell = self.cell(o)
             if cell is None:
                 continue
-            metric, members, structure = cell
-            if structure.iri not in datasets:
-                datasets[structure.iri] = self.dataset(structure)
-            self.observation(datasets[structure.iri], o, metric, members, structure)
+            if cell.structure.iri not in datasets:
+                datasets[cell.structure.iri] = self.dataset(cell.structure)
+            self.observation(datasets[cell.structure.iri], o, cell)
 
-    def cell(self, o: Observation) -> tuple[str, list[str], Structure] | None:
+    def cell(self, o: Observation) -> CodedCell | None:
         """The observation's metric, breakdown members and structure, or None (reported) where
         the vocabulary or the structure does not have them."""
         metric = self.v.metrics.get(o.metric)
@@ -335,7 +343,7 @@ class _Writer:
         if o.value is None:  # a Data Cube observation has its measure (IC-14); the cell printed no number
             self.problems.append(f"{self.doc.source}: {o.metric} {list(o.breakdown)} printed {o.raw!r}, no number")
             return None
-        return metric, members, structure
+        return CodedCell(metric, tuple(members), structure)
 
     def dataset(self, structure: Structure) -> URIRef:
         dataset = URIRef(f"{self.doc_iri}/dataset/{structure.name}")
@@ -344,8 +352,8 @@ class _Writer:
         self.add(dataset, DKG.report, self.doc_iri)
         return dataset
 
-    def observation(self, dataset: URIRef, o: Observation, metric: str, members: list[str],
-                    structure: Structure) -> None:
+    def observation(self, dataset: URIRef, o: Observation, cell: CodedCell) -> None:
+        metric, members = cell.metric, cell.members
         key = "/".join([metric.rsplit("/", 1)[-1]] + sorted(b.rsplit("/", 1)[-1] for b in members))
         node = URIRef(f"{self.doc_iri}/observation/{key}")
         self.add(node, RDF.type, QB.Observation)
@@ -355,7 +363,7 @@ class _Writer:
             self.add(node, DKG.reportingBody, self.publisher)
         self.add(node, DKG.metric, URIRef(metric))
         by_scheme = {self.v.scheme_of[m]: m for m in members}
-        for axis in structure.axes:
+        for axis in cell.structure.axes:
             self.add(node, URIRef(axis.dimension), URIRef(by_scheme.get(axis.scheme, axis.total)))
         for m in members:
             self.add(node, DKG.breakdown, URIRef(m))
