@@ -1,5 +1,6 @@
-"""A remote SPARQL 1.1 store: queries through the SPARQL protocol, graphs through the Graph Store
-HTTP Protocol (one PUT replaces a document's graph, a POST adds to the shared entities).
+"""A remote SPARQL 1.1 store: queries and updates through the SPARQL protocol (SPARQLWrapper),
+graphs through the Graph Store HTTP Protocol, which SPARQLWrapper does not speak (one PUT
+replaces a document's graph, a POST adds to the shared entities).
 
 Any SPARQL 1.1 server works (Oxigraph, Fuseki, GraphDB …). Only the query URL is needed where
 the server follows one of two common layouts: Oxigraph's ``…/query``, ``…/update``, ``…/store``
@@ -15,6 +16,8 @@ import urllib.request
 from typing import Iterable
 
 import pyoxigraph as ox
+from SPARQLWrapper import JSON, POST, POSTDIRECTLY, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from .errors import UserError
 from .results import Result, Table, to_table
@@ -60,15 +63,33 @@ class EndpointStore:
             reason = getattr(e, "reason", e)
             raise RemoteError(f"cannot reach {url}: {reason}") from None
 
+    def _sparql(self, url: str, text: str, update: bool = False) -> tuple[bytes, str]:
+        """A query or update through SPARQLWrapper; the answer's bytes and content type."""
+        w = SPARQLWrapper(url, updateEndpoint=url)
+        w.setMethod(POST)
+        w.setRequestMethod(POSTDIRECTLY)
+        w.setTimeout(TIMEOUT_S)
+        w.setQuery(text)
+        if not update:
+            w.setReturnFormat(JSON)
+            w.addCustomHttpHeader("Accept", "application/sparql-results+json, application/n-triples;q=0.9")
+        try:
+            response = w.query().response
+            return response.read(), response.headers.get("Content-Type", "")
+        except SPARQLWrapperException as e:
+            raise RemoteError(f"POST {url}: {str(e).splitlines()[0]}") from None
+        except urllib.error.HTTPError as e:
+            raise RemoteError(f"POST {url}: {e.code} {e.reason}") from None
+        except (urllib.error.URLError, OSError) as e:
+            raise RemoteError(f"cannot reach {url}: {getattr(e, 'reason', e)}") from None
+
     def _graph_url(self, graph_iri: str) -> str:
         sep = "&" if "?" in self.graph_store_url else "?"
         return f"{self.graph_store_url}{sep}graph={urllib.parse.quote(graph_iri, safe='')}"
 
     # ------------------------------------------------------------ the Store interface
     def query(self, sparql: str) -> Result:
-        body, ctype = self._request(self.query_url, "POST", sparql.encode("utf-8"), {
-            "Content-Type": "application/sparql-query",
-            "Accept": "application/sparql-results+json, application/n-triples;q=0.9"})
+        body, ctype = self._sparql(self.query_url, sparql)
         if ctype.startswith("application/n-triples"):
             return _Triples(ox.parse(body, ox.RdfFormat.N_TRIPLES))
         try:
@@ -80,7 +101,7 @@ class EndpointStore:
         return to_table(self.query(sparql))
 
     def update(self, sparql: str) -> None:
-        self._request(self.update_url, "POST", sparql.encode("utf-8"), {"Content-Type": "application/sparql-update"})
+        self._sparql(self.update_url, sparql, update=True)
 
     def replace_graph(self, graph_iri: str, triples) -> int:
         data = _ntriples(triples)
