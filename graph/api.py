@@ -17,7 +17,7 @@ from .iri import Minter, base_from_env
 from .namespaces import PREFIXES
 from .queries import NamedQuery, bind, library, resolve
 from .results import Result, to_dataframe
-from .store import DEFAULT_STORE, OxigraphStore, dump_store, open_store
+from .store import DEFAULT_STORE, open_store
 
 
 class KnowledgeGraph:
@@ -76,9 +76,7 @@ class KnowledgeGraph:
 
     def export(self, path: str | Path, format: str = "ttl") -> Path:
         """Write the graph as ttl, nt, trig or nq (trig and nq keep one graph per document)."""
-        store = self._open()
-        data = dump_store(store.store, format) if isinstance(store, OxigraphStore) else store.dump(format)
-        Path(path).write_bytes(data)
+        Path(path).write_bytes(self._open().dump(format))
         return Path(path)
 
     def network(self, kind: str = "citations"):

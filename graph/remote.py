@@ -13,6 +13,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from typing import Iterable
 
 import pyoxigraph as ox
@@ -27,6 +28,20 @@ TIMEOUT_S = 300  # a large graph through a slow server; a dead one is refused at
 
 class RemoteError(Exception):
     """The server could not be reached or refused the request (message: URL and reason)."""
+
+
+@contextmanager
+def _reported(method: str, url: str):
+    """HTTP failures as one-line RemoteErrors naming the request and the server's reason."""
+    try:
+        yield
+    except SPARQLWrapperException as e:
+        raise RemoteError(f"{method} {url}: {str(e).splitlines()[0]}") from None
+    except urllib.error.HTTPError as e:
+        detail = e.read().decode("utf-8", "replace").strip().splitlines()
+        raise RemoteError(f"{method} {url}: {e.code} {e.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
+    except (urllib.error.URLError, OSError) as e:
+        raise RemoteError(f"cannot reach {url}: {getattr(e, 'reason', e)}") from None
 
 
 def derived_urls(query_url: str) -> tuple[str, str]:
@@ -53,15 +68,8 @@ class EndpointStore:
     def _request(self, url: str, method: str, body: bytes | None = None,
                  headers: dict[str, str] | None = None) -> tuple[bytes, str]:
         req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
-        try:
-            with urllib.request.urlopen(req, timeout=TIMEOUT_S) as resp:
-                return resp.read(), resp.headers.get("Content-Type", "")
-        except urllib.error.HTTPError as e:
-            detail = e.read().decode("utf-8", "replace").strip().splitlines()
-            raise RemoteError(f"{method} {url}: {e.code} {e.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
-        except (urllib.error.URLError, OSError) as e:
-            reason = getattr(e, "reason", e)
-            raise RemoteError(f"cannot reach {url}: {reason}") from None
+        with _reported(method, url), urllib.request.urlopen(req, timeout=TIMEOUT_S) as resp:
+            return resp.read(), resp.headers.get("Content-Type", "")
 
     def _sparql(self, url: str, text: str, update: bool = False) -> tuple[bytes, str]:
         """A query or update through SPARQLWrapper; the answer's bytes and content type."""
@@ -73,15 +81,9 @@ class EndpointStore:
         if not update:
             w.setReturnFormat(JSON)
             w.addCustomHttpHeader("Accept", "application/sparql-results+json, application/n-triples;q=0.9")
-        try:
+        with _reported("POST", url):
             response = w.query().response
             return response.read(), response.headers.get("Content-Type", "")
-        except SPARQLWrapperException as e:
-            raise RemoteError(f"POST {url}: {str(e).splitlines()[0]}") from None
-        except urllib.error.HTTPError as e:
-            raise RemoteError(f"POST {url}: {e.code} {e.reason}") from None
-        except (urllib.error.URLError, OSError) as e:
-            raise RemoteError(f"cannot reach {url}: {getattr(e, 'reason', e)}") from None
 
     def _graph_url(self, graph_iri: str) -> str:
         sep = "&" if "?" in self.graph_store_url else "?"
@@ -104,8 +106,7 @@ class EndpointStore:
         self._sparql(self.update_url, sparql, update=True)
 
     def replace_graph(self, graph_iri: str, triples) -> int:
-        data = _ntriples(triples)
-        self._request(self._graph_url(graph_iri), "PUT", data, {"Content-Type": "application/n-triples"})
+        self.put_ntriples(graph_iri, _ntriples(triples))
         return len(triples)
 
     def add_to_graph(self, graph_iri: str, triples) -> int:

@@ -10,10 +10,9 @@ from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
-
-from ..extract import vocab
 from rdflib.namespace import RDF
 
+from ..extract import vocab
 from ..extract.metrics.labels import TOTAL_NOTATION
 from .namespaces import DKG, QB, SKOS
 
