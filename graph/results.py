@@ -8,6 +8,7 @@ come out as the SPARQL 1.1 result formats define them.
 """
 from __future__ import annotations
 
+import datetime
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -100,8 +101,6 @@ def _pad(s: str, w: int) -> str:
 def python_value(term, prefixes: dict[str, str] | None = None):
     """A term as the Python value an analyst computes with: numbers as int or Decimal, years as
     int, dates as datetime.date, booleans as bool, IRIs shortened with ``prefixes``."""
-    import datetime
-
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -156,8 +155,6 @@ def to_dataframe(result: Result, prefixes: dict[str, str] | None = None):
 
 
 def _column(vals: list):
-    import datetime
-
     import pandas as pd
 
     present = [v for v in vals if v is not None]
