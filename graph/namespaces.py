@@ -25,3 +25,30 @@ PREFIXES = {
 __all__ = ["PREFIXES", "DKG", "DOMAIN", "METRIC", "BREAKDOWN", "FORMAT", "ELI", "ORG", "QB",
            "SDMX_ATTRIBUTE", "GEO", "WDT", "DCAT", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS",
            "XSD", "VOID"]
+
+
+class Terms:
+    """A namespace handing out pyoxigraph terms: the build writes pyoxigraph quads straight
+    from the facts (rdflib terms and their N-Triples text cost more than the extraction)."""
+
+    __slots__ = ("_base", "_cache")
+
+    def __init__(self, namespace: str) -> None:
+        self._base = str(namespace)
+        self._cache: dict[str, object] = {}
+
+    def __getitem__(self, name: str):
+        term = self._cache.get(name)
+        if term is None:
+            import pyoxigraph as ox
+
+            term = self._cache[name] = ox.NamedNode(self._base + name)
+        return term
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self[name]
+
+
+TERMS = {prefix: Terms(ns) for prefix, ns in PREFIXES.items()}

@@ -1,8 +1,10 @@
 """Typed facts → triples with provenance, for one document's named graph.
 
-Pure: ``document_graph(facts, minter)`` returns an rdflib Graph and the problems met (a label
-the ontology does not know is reported, not invented). Every fact keeps its evidence as a
-dkg:Mention with the quoted original words and their offsets in the text as read.
+Pure: ``document_graph(facts, minter)`` returns the document's pyoxigraph triples, the shared
+entity triples it uses and the problems met (a label the ontology does not know is reported, not
+invented). Every fact keeps its evidence as a dkg:Mention with the quoted original words and
+their offsets in the text as read. Terms are pyoxigraph's, written straight from the facts: the
+store loads them as they are, with no rdflib terms and no text in between.
 """
 from __future__ import annotations
 
@@ -12,17 +14,20 @@ from decimal import Decimal
 from functools import lru_cache
 
 import opencc
-from rdflib import Graph, Literal, URIRef
-from rdflib.plugins.serializers.nt import _nt_row
+import pyoxigraph as ox
+from rdflib import Graph
 
 from .. import __version__
 from ..extract import agencies, divisions
 from ..extract.model import Citation, Document, DocumentFacts, Observation
+from .fingerprint import extractor_fingerprint
 from .iri import Minter, slug
-from .namespaces import (DCTERMS, DKG, ELI, FORMAT, GEO, ORG, PREFIXES, PROV, QB, RDF, RDFS,
-                         SDMX_ATTRIBUTE, SKOS, WDT, XSD)
+from .namespaces import PREFIXES, TERMS
 from .vocabulary import Structure, Vocabulary, vocabulary
 
+DCTERMS, DKG, ELI, FORMAT, GEO, ORG, PROV, QB, RDF, RDFS, SDMX_ATTRIBUTE, SKOS, WDT, XSD = (
+    TERMS[p] for p in ("dct", "dkg", "eli", "format", "geo", "org", "prov", "qb", "rdf", "rdfs",
+                       "sdmx-attribute", "skos", "wdt", "xsd"))
 TYPES = {"AnnualReport": DKG.AnnualReport, "PolicyDocument": DKG.PolicyDocument}
 NATIONAL_ADCODE = "100000"
 NATIONAL_NAME = "中华人民共和国"
@@ -33,21 +38,33 @@ def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
 
 
-class Triples(set):
-    """A set of rdflib triples that writes N-Triples itself: building an rdflib Graph costs
-    more than the whole extraction, and the store only needs the serialisation."""
+@lru_cache(maxsize=65536)
+def IRI(value: str) -> ox.NamedNode:
+    """A named node; vocabulary and entity IRIs recur in every document, so they are cached."""
+    return ox.NamedNode(value)
 
-    def serialize(self, format: str = "nt", encoding: str | None = "utf-8"):
-        if format not in ("nt", "ntriples"):
-            return self.to_graph().serialize(format=format, encoding=encoding)
-        text = "".join(sorted(_nt_row(t) for t in self))
-        return text.encode(encoding) if encoding else text
 
-    def to_graph(self) -> Graph:
-        g = new_graph()
-        for t in self:
-            g.add(t)
-        return g
+def Literal(value, lang: str | None = None, datatype: ox.NamedNode | None = None) -> ox.Literal:
+    """A literal typed as rdflib would type the Python value (bool, int, Decimal, str)."""
+    if lang:
+        return ox.Literal(value, language=lang)
+    if datatype is not None:
+        return ox.Literal(value, datatype=datatype)
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=XSD.boolean)
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=XSD.integer)
+    if isinstance(value, Decimal):
+        return ox.Literal(format(value, "f"), datatype=XSD.decimal)
+    return ox.Literal(value)
+
+
+def to_rdflib(triples) -> Graph:
+    """An rdflib Graph of (subject, predicate, object) pyoxigraph terms (tests, notebooks, pySHACL)."""
+    g = new_graph()
+    data = ox.serialize([ox.Triple(*t) for t in triples], format=ox.RdfFormat.N_TRIPLES)
+    g.parse(data=data.decode("utf-8"), format="nt")
+    return g
 
 
 @dataclass(frozen=True)
@@ -61,17 +78,32 @@ class CodedCell:
 
 @dataclass
 class DocumentGraph:
-    triples: Triples  # the document's own named graph
-    shared_triples: Triples  # agencies, divisions and regulations, described alike by every document
+    # (subject, predicate, object) of pyoxigraph terms: tuples until they are placed in a graph
+    triples: set[tuple]  # the document's own named graph
+    shared_triples: set[tuple]  # agencies, divisions and regulations, described alike by every document
     problems: list[str] = field(default_factory=list)
 
     @property
     def graph(self) -> Graph:
-        return self.triples.to_graph()
+        return to_rdflib(self.triples)
 
     @property
     def shared(self) -> Graph:
-        return self.shared_triples.to_graph()
+        return to_rdflib(self.shared_triples)
+
+    def nquads(self, graph: str, entities_graph: str) -> bytes:
+        """N-Quads of ``quads``, written from the terms' own N-Triples forms: the cheapest way to
+        hand a document from a worker process to the store (pickling pyoxigraph quads costs
+        several times more, and the store parses N-Quads natively)."""
+        g, e = f" <{graph}> .\n", f" <{entities_graph}> .\n"
+        return "".join([f"{s} {p} {o}{g}" for s, p, o in self.triples]
+                       + [f"{s} {p} {o}{e}" for s, p, o in self.shared_triples]).encode("utf-8")
+
+    def quads(self, graph: str, entities_graph: str) -> list[ox.Quad]:
+        """The document's triples in its named graph and the entity triples in the shared one."""
+        g, e = IRI(graph), IRI(entities_graph)
+        return ([ox.Quad(s, p, o, g) for s, p, o in self.triples]
+                + [ox.Quad(s, p, o, e) for s, p, o in self.shared_triples])
 
 
 def new_graph() -> Graph:
@@ -87,14 +119,14 @@ class _Writer:
         self.doc: Document = facts.document
         self.m = minter
         self.v = vocab
-        self.g = Triples()
+        self.g: set[tuple] = set()
         # Entities several documents describe go to one shared graph: a union of named graphs
         # is a bag in Oxigraph, so the same triple in many document graphs multiplies rows.
-        self.shared = Triples()
+        self.shared: set[tuple] = set()
         self.problems: list[str] = []
-        self.doc_iri = URIRef(minter.document(self.doc.source))
+        self.doc_iri = ox.NamedNode(minter.document(self.doc.source))
         self._divisions_done: set[str] = set()
-        self.publisher: URIRef | None = None
+        self.publisher: ox.NamedNode | None = None
         # (predicate, object) pairs every fact of the document carries: one hop to where and when
         self.context: list[tuple] = []
 
@@ -105,17 +137,17 @@ class _Writer:
     def share(self, s, p, o) -> None:
         self.shared.add((s, p, o))
 
-    def labels_shared(self, node: URIRef, zh_hans: str, prop=SKOS.prefLabel) -> None:
+    def labels_shared(self, node: ox.NamedNode, zh_hans: str, prop=SKOS.prefLabel) -> None:
         self.share(node, prop, Literal(zh_hans, lang="zh-Hans"))
         self.share(node, prop, Literal(_s2t().convert(zh_hans), lang="zh-Hant"))
 
-    def with_context(self, node: URIRef) -> None:
+    def with_context(self, node: ox.NamedNode) -> None:
         """The document's where and when, on one of its facts (see dkg:refArea in the ontology)."""
         for p, o in self.context:
             self.add(node, p, o)
 
-    def mention(self, owner_iri: str, start: int, end: int, form: str | None = None) -> URIRef:
-        node = URIRef(f"{owner_iri}/mention/{start}-{end}")
+    def mention(self, owner_iri: str, start: int, end: int, form: str | None = None) -> ox.NamedNode:
+        node = ox.NamedNode(f"{owner_iri}/mention/{start}-{end}")
         o_start, o_end = self.doc.original_span(start, end)
         self.add(node, RDF.type, DKG.Mention)
         self.add(node, PROV.value, Literal(self.doc.original[o_start:o_end]))
@@ -127,10 +159,10 @@ class _Writer:
         return node
 
     # ------------------------------------------------------------ divisions and agencies
-    def division(self, adcode: str | None) -> URIRef | None:
+    def division(self, adcode: str | None) -> ox.NamedNode | None:
         if not adcode or adcode == NATIONAL_ADCODE:
             return None
-        node = URIRef(self.m.division(adcode))
+        node = IRI(self.m.division(adcode))
         if adcode in self._divisions_done:
             return node
         self._divisions_done.add(adcode)
@@ -149,7 +181,7 @@ class _Writer:
             self.share(node, GEO.long, Literal(Decimal(str(record.lon))))
         formers = [f for fs in divisions.former_names().values() for f in fs if f.adcode == adcode]
         for former in sorted(formers, key=lambda f: (f.until, f.name)):
-            fn = URIRef(f"{node}/former-name/{slug(former.name)}")
+            fn = IRI(f"{node.value}/former-name/{slug(former.name)}")
             self.share(node, DKG.formerName, fn)
             self.share(node, SKOS.altLabel, Literal(former.name, lang="zh-Hans"))
             self.share(fn, RDF.type, DKG.FormerName)
@@ -157,18 +189,18 @@ class _Writer:
             self.share(fn, DKG.validUntil, Literal(str(former.until), datatype=XSD.gYear))
         parent = getattr(record, "parent", None)
         if parent and parent != adcode:
-            self.share(node, DKG.parentDivision, URIRef(self.m.division(parent)))
+            self.share(node, DKG.parentDivision, IRI(self.m.division(parent)))
             self.division(parent)
         return node
 
     def agency(self, name: str, adcode: str | None, parent_name: str | None = None,
-               parent_adcode: str | None = None) -> URIRef:
-        node = URIRef(self.m.agency(adcode, name))
+               parent_adcode: str | None = None) -> ox.NamedNode:
+        node = IRI(self.m.agency(adcode, name))
         self.share(node, RDF.type, DKG.Agency)
         self.share(node, RDF.type, ORG.Organization)
         self.labels_shared(node, name)
-        kind = next((k for suffix, k in self.v.agency_kinds if name.endswith(suffix)), str(DKG.OtherBody))
-        self.share(node, ORG.classification, URIRef(kind))
+        kind = next((k for suffix, k in self.v.agency_kinds if name.endswith(suffix)), DKG.OtherBody.value)
+        self.share(node, ORG.classification, IRI(kind))
         div = self.division(adcode)
         if div is not None:
             self.share(node, DKG.division, div)
@@ -202,20 +234,20 @@ class _Writer:
             if info.adcode == NATIONAL_ADCODE:
                 self.share(publisher, DKG.division, self.national_division())
             if info.agency_start >= 0:
-                self.add(d, DKG.mention, self.mention(str(d) + "/publisher", info.agency_start, info.agency_end, "publisher"))
+                self.add(d, DKG.mention, self.mention(d.value + "/publisher", info.agency_start, info.agency_end, "publisher"))
         else:
             self.problems.append(f"{self.doc.source}: no issuing agency found")
         self.context = self.where_and_when()
         for p, o in self.context:
             if p not in (DKG.report, DKG.documentType, DKG.year):
                 self.add(d, p, o)
-        activity = URIRef(f"{self.m.base}activity/extract-{__version__}")
+        activity = IRI(self.m.activity(extractor_fingerprint()))
         self.add(d, PROV.wasGeneratedBy, activity)
         self.share(activity, RDF.type, PROV.Activity)
         self.share(activity, RDFS.label, Literal(f"disclosure-kg {__version__} extraction", lang="en"))
 
-    def national_division(self) -> URIRef:
-        nat = URIRef(self.m.division(NATIONAL_ADCODE))
+    def national_division(self) -> ox.NamedNode:
+        nat = IRI(self.m.division(NATIONAL_ADCODE))
         self.share(nat, RDF.type, DKG.Division)
         self.share(nat, DKG.adcode, Literal(NATIONAL_ADCODE))
         self.share(nat, WDT.P442, Literal("10 00 00"))
@@ -251,7 +283,7 @@ class _Writer:
         for key in sorted(groups):
             mentions = groups[key]
             reg_iri = self.v.regulations.get(key)
-            reg = URIRef(reg_iri or self.m.regulation(key))
+            reg = IRI(reg_iri or self.m.regulation(key))
             if reg_iri is None:  # not on the authority list: a node with what the text says
                 first = mentions[0]
                 title = first.canonical_title or first.title or key
@@ -266,10 +298,10 @@ class _Writer:
                 issuers = sorted({c.issuer for c in mentions if c.issuer})
                 if issuers:
                     self.share(reg, DKG.issuerName, Literal(issuers[0], lang="zh-Hans"))
-            issuers = self.v.issuers.get(str(reg)) or sorted({c.issuer for c in mentions if c.issuer})[:1]
+            issuers = self.v.issuers.get(reg.value) or sorted({c.issuer for c in mentions if c.issuer})[:1]
             for issuer in issuers:
                 self.passed_by(reg, issuer)
-            link = URIRef(f"{self.doc_iri}/citation/{slug(key)}")
+            link = ox.NamedNode(f"{self.doc_iri.value}/citation/{slug(key)}")
             self.add(self.doc_iri, ELI.cites, reg)
             self.add(self.doc_iri, DKG.citation, link)
             self.add(link, RDF.type, DKG.CitationLink)
@@ -280,11 +312,11 @@ class _Writer:
             editions = Counter(c.edition_key for c in mentions if c.edition_key)
             if editions:
                 ed = min(editions, key=lambda e: (-editions[e], e))
-                self.add(link, DKG.edition, URIRef(self.v.regulations.get(ed) or self.m.regulation(ed)))
+                self.add(link, DKG.edition, IRI(self.v.regulations.get(ed) or self.m.regulation(ed)))
             for c in mentions:
-                self.add(link, DKG.mention, self.mention(str(link), c.start, c.end, c.form))
+                self.add(link, DKG.mention, self.mention(link.value, c.start, c.end, c.form))
 
-    def passed_by(self, reg: URIRef, issuer: str) -> None:
+    def passed_by(self, reg: ox.NamedNode, issuer: str) -> None:
         """eli:passed_by the issuing bodies a regulation names (joint issuers are split on 、)."""
         for name in issuer.split("、"):
             found = agencies.canonical_agency(name.strip(), None, self.facts.info.year)
@@ -304,19 +336,19 @@ class _Writer:
             if concept is None:
                 self.problems.append(f"{self.doc.source}: domain {report.domain!r} is not in domains.ttl")
                 continue
-            link = URIRef(f"{self.doc_iri}/domain/{concept.rsplit('/', 1)[-1]}")
-            self.add(self.doc_iri, DKG.reportsOn, URIRef(concept))
+            link = ox.NamedNode(f"{self.doc_iri.value}/domain/{concept.rsplit('/', 1)[-1]}")
+            self.add(self.doc_iri, DKG.reportsOn, IRI(concept))
             self.add(self.doc_iri, DKG.domainReport, link)
             self.add(link, RDF.type, DKG.DomainLink)
-            self.add(link, DKG.domain, URIRef(concept))
+            self.add(link, DKG.domain, IRI(concept))
             self.with_context(link)
             self.add(link, DKG.weight, Literal(Decimal(str(round(report.weight, 4)))))
             for mn in report.mentions:
-                self.add(link, DKG.mention, self.mention(str(link), mn.start, mn.end, mn.context))
+                self.add(link, DKG.mention, self.mention(link.value, mn.start, mn.end, mn.context))
 
     # ------------------------------------------------------------ figures
     def observations(self) -> None:
-        datasets: dict[str, URIRef] = {}
+        datasets: dict[str, ox.NamedNode] = {}
         for o in self.facts.observations:
             cell = self.cell(o)
             if cell is None:
@@ -345,40 +377,40 @@ class _Writer:
             return None
         return CodedCell(metric, tuple(members), structure)
 
-    def dataset(self, structure: Structure) -> URIRef:
-        dataset = URIRef(f"{self.doc_iri}/dataset/{structure.name}")
+    def dataset(self, structure: Structure) -> ox.NamedNode:
+        dataset = ox.NamedNode(f"{self.doc_iri.value}/dataset/{structure.name}")
         self.add(dataset, RDF.type, QB.DataSet)
-        self.add(dataset, QB.structure, URIRef(structure.iri))
+        self.add(dataset, QB.structure, IRI(structure.iri))
         self.add(dataset, DKG.report, self.doc_iri)
         return dataset
 
-    def observation(self, dataset: URIRef, o: Observation, cell: CodedCell) -> None:
+    def observation(self, dataset: ox.NamedNode, o: Observation, cell: CodedCell) -> None:
         metric, members = cell.metric, cell.members
         key = "/".join([metric.rsplit("/", 1)[-1]] + sorted(b.rsplit("/", 1)[-1] for b in members))
-        node = URIRef(f"{self.doc_iri}/observation/{key}")
+        node = ox.NamedNode(f"{self.doc_iri.value}/observation/{key}")
         self.add(node, RDF.type, QB.Observation)
         self.add(node, QB.dataSet, dataset)
         self.with_context(node)
         if self.publisher is not None:
             self.add(node, DKG.reportingBody, self.publisher)
-        self.add(node, DKG.metric, URIRef(metric))
+        self.add(node, DKG.metric, IRI(metric))
         by_scheme = {self.v.scheme_of[m]: m for m in members}
         for axis in cell.structure.axes:
-            self.add(node, URIRef(axis.dimension), URIRef(by_scheme.get(axis.scheme, axis.total)))
+            self.add(node, IRI(axis.dimension), IRI(by_scheme.get(axis.scheme, axis.total)))
         for m in members:
-            self.add(node, DKG.breakdown, URIRef(m))
+            self.add(node, DKG.breakdown, IRI(m))
         self.add(node, DKG.breakdownLabel, Literal("|".join(self.v.labels[m] for m in sorted(members))))
         self.add(node, DKG.value, Literal(Decimal(repr(o.value)) if o.value % 1 else Decimal(int(o.value))))
         self.add(node, DKG.rawValue, Literal(o.raw))
         unit = self.v.units.get(o.unit) or self.v.units.get("count")
         if unit:
-            self.add(node, SDMX_ATTRIBUTE.unitMeasure, URIRef(unit))
+            self.add(node, SDMX_ATTRIBUTE.unitMeasure, IRI(unit))
         self.add(node, DKG.approximate, Literal(bool(o.approximate)))
         self.add(node, DKG.derived, Literal(bool(o.derived)))
         if o.table:
             self.add(node, DKG.sourceTable, Literal(o.table))
         if o.start >= 0:
-            self.add(node, DKG.mention, self.mention(str(node), o.start, o.end, o.table or "prose"))
+            self.add(node, DKG.mention, self.mention(node.value, o.start, o.end, o.table or "prose"))
 
     # ------------------------------------------------------------ agencies named, findings
     def agencies(self) -> None:
@@ -388,13 +420,13 @@ class _Writer:
 
     def findings(self) -> None:
         for i, f in enumerate(self.facts.findings):
-            node = URIRef(f"{self.doc_iri}/finding/{i + 1}")
+            node = ox.NamedNode(f"{self.doc_iri.value}/finding/{i + 1}")
             self.add(self.doc_iri, DKG.finding, node)
             self.add(node, RDF.type, DKG.Finding)
             self.add(node, DKG.findingKind, Literal(f.kind))
             self.add(node, RDFS.comment, Literal(f.message))
             if f.start >= 0:
-                self.add(node, DKG.mention, self.mention(str(node), f.start, max(f.end, f.start)))
+                self.add(node, DKG.mention, self.mention(node.value, f.start, max(f.end, f.start)))
 
     def run(self) -> DocumentGraph:
         self.document()
@@ -406,10 +438,14 @@ class _Writer:
         return DocumentGraph(self.g, self.shared, self.problems)
 
 
-def document_graph(facts: DocumentFacts, minter: Minter | None = None) -> DocumentGraph:
-    """The triples of one document (for its named graph) and the problems met writing them."""
+def document_graph(facts: DocumentFacts, minter: Minter | None = None, content_hash: str | None = None) -> DocumentGraph:
+    """The triples of one document (for its named graph) and the problems met writing them.
+    ``content_hash`` (of the file's bytes) marks the document built, for incremental rebuilds."""
     minter = minter or Minter()
-    return _Writer(facts, minter, vocabulary(minter.base)).run()
+    dg = _Writer(facts, minter, vocabulary(minter.base)).run()
+    if content_hash:
+        dg.triples.add((ox.NamedNode(minter.document(facts.document.source)), DKG.contentHash, Literal(content_hash)))
+    return dg
 
 
-__all__ = ["document_graph", "DocumentGraph", "Triples", "new_graph"]
+__all__ = ["DocumentGraph", "document_graph", "new_graph", "to_rdflib"]
