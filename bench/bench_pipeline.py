@@ -66,16 +66,16 @@ def main() -> int:
 
     def stage_triples():
         for f in facts:
-            document_graph(f, minter)
+            document_graph(f, minter).nquads(minter.document_graph(f.document.source), minter.entities_graph)
 
-    graphs = [document_graph(f, minter) for f in facts]
+    nquads = [document_graph(f, minter).nquads(minter.document_graph(f.document.source), minter.entities_graph)
+              for f in facts]
 
     def stage_store():
         with tempfile.TemporaryDirectory() as tmp:
             s = OxigraphStore(Path(tmp) / "kg")
-            for f, g in zip(facts, graphs):
-                s.replace_graph(minter.document_graph(f.document.source), g.triples)
-                s.add_to_graph(minter.entities_graph, g.shared_triples)
+            for f, data in zip(facts, nquads):
+                s.write_document(minter.document_graph(f.document.source), data)
             s.close()
 
     stages = [
@@ -87,7 +87,7 @@ def main() -> int:
         ("domains", each(lambda d, i: domains.find_domains(d))),
         ("metrics", each(lambda d, i: metrics.find_observations(d, i))),
         ("agencies", each(lambda d, i: agencies.find_agencies(d, i))),
-        ("triples", stage_triples),
+        ("triples (N-Quads)", stage_triples),
         ("store (Oxigraph)", stage_store),
     ]
     timings = {}

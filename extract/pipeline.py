@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .model import Cell, Document, DocumentFacts, Table
 from .normalize import normalize
-from .reader import RawText, read
+from .reader import RawText, read, read_bytes
 from .sections import split_sections
 
 
@@ -77,3 +77,8 @@ def extract(doc: Document) -> DocumentFacts:
 
 def extract_file(path: str | Path) -> DocumentFacts:
     return extract(load(path))
+
+
+def load_bytes(data: bytes, path: str | Path) -> Document:
+    """Read and normalise one document given as bytes (``path`` names it)."""
+    return document_from_raw(read_bytes(data, path))

@@ -76,13 +76,26 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
 def read(path: str | Path) -> RawText:
     """Read one document file into its article text."""
     p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise ReadError(f"{p}: unsupported file type {suffix or '(none)'}; expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    _check_suffix(p)
     try:
         data = p.read_bytes()
     except OSError as e:
         raise ReadError(f"{p}: {e.strerror or e}") from e
+    return read_bytes(data, p)
+
+
+def _check_suffix(p: Path) -> None:
+    if p.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise ReadError(f"{p}: unsupported file type {p.suffix.lower() or '(none)'}; "
+                        f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+
+
+def read_bytes(data: bytes, path: str | Path) -> RawText:
+    """A document's bytes into its article text; ``path`` names it (its suffix says its type).
+    Workers on other machines get the bytes, not the file."""
+    p = Path(path)
+    _check_suffix(p)
+    suffix = p.suffix.lower()
     if not data.strip():
         raise ReadError(f"{p}: the file is empty")
     if suffix == ".pdf":

@@ -1,34 +1,45 @@
 """Build: files → facts → one named graph per document in the store.
 
-A document that cannot be read or extracted is reported (which file, what is wrong) and the
-rest of the corpus still builds. Each document is written in its own transaction, so a crash
-loses nothing that was already stored.
+Extraction runs in worker processes (or on a Dask cluster); this process is the single writer,
+loading each document as its result arrives, so memory stays flat however long the corpus is. A
+document whose bytes and extractor are unchanged since it was stored is skipped. A document that
+cannot be read or extracted is reported (which file, what is wrong) and the rest still builds.
 """
 from __future__ import annotations
 
 import sys
-import traceback
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from tqdm import tqdm
 
-from ..extract.pipeline import extract_file
-from ..extract.reader import SUPPORTED_SUFFIXES, ReadError
+from ..extract.reader import SUPPORTED_SUFFIXES
+from .executors import completed, default_jobs, executor
+from .extraction import (
+    STAGES,
+    DocumentResult,
+    DocumentTask,
+    content_hash,
+    process_document,
+)
+from .fingerprint import extractor_fingerprint
 from .iri import Minter
 from .store import Store
-from .triples import document_graph
 from .vocabulary import vocabulary_graph
 
 
 @dataclass
 class BuildSummary:
-    documents: int = 0
+    documents: int = 0  # built and stored by this run
+    unchanged: int = 0  # skipped: stored before from the same bytes by the same extractor
     triples: int = 0
     problems: list[str] = field(default_factory=list)  # a document that failed, with why
     warnings: list[str] = field(default_factory=list)  # a document built with something missing
     findings: int = 0
+    cpu: dict[str, float] = field(default_factory=dict)  # worker CPU seconds per stage (read, extract, triples)
+    wall: dict[str, float] = field(default_factory=dict)  # this process's seconds per step (plan, write, …, total)
 
 
 def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
@@ -49,34 +60,106 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
 
 
 def build(paths: Iterable[str | Path], store: Store, minter: Minter | None = None,
-          progress: bool = True, debug: bool = False) -> BuildSummary:
+          progress: bool = True, debug: bool = False, jobs: int = 0, scheduler: str | None = None,
+          force: bool = False) -> BuildSummary:
+    """Build the documents under ``paths`` into ``store``.
+
+    ``jobs``: local worker processes (0: one per core, 1: in this process); ``scheduler``: the
+    address of a Dask scheduler to extract on instead; ``force``: rebuild unchanged documents too.
+    """
     minter = minter or Minter()
+    started = time.perf_counter()
+    summary = BuildSummary()
+    with _timed(summary.wall, "plan"):
+        files = _named_files(paths, summary)
+        stored = {} if force else store.built_documents()
+        summary.triples += store.replace_graph(minter.vocabulary_graph, vocabulary_graph(minter.base))
+    replaced = False
+    with tqdm(total=len(files), desc="documents", unit="doc", disable=not progress, file=sys.stderr) as bar, \
+            executor(jobs, scheduler) as ex:
+        window = 4 * (jobs or default_jobs()) if not scheduler else 64
+        tasks = _tasks(files, stored, minter, debug, summary, bar)
+        for result in completed(ex, process_document, tasks, window):
+            replaced |= result.graph in stored
+            _store_result(result, store, summary)
+            bar.update()
+    _finish(store, minter, summary, replaced)
+    summary.wall["total"] = time.perf_counter() - started
+    return summary
+
+
+def _named_files(paths, summary: BuildSummary) -> list[Path]:
+    """The files to read; a document's identity is its file name, so a second file of the same
+    name is refused rather than overwriting the first."""
     files, missing = expand(paths)
-    summary = BuildSummary(problems=list(missing))
-    summary.triples += store.replace_graph(minter.vocabulary_graph, vocabulary_graph(minter.base))
-    sources: dict[str, Path] = {}
-    for f in tqdm(files, desc="documents", unit="doc", disable=not progress, file=sys.stderr):
-        if f.name in sources and sources[f.name].resolve() != f.resolve():
-            summary.problems.append(f"{f}: same file name as {sources[f.name]}; a document's identity is its file name, so it was skipped")
-            continue
-        sources[f.name] = f
+    summary.problems.extend(missing)
+    named: dict[str, Path] = {}
+    for f in files:
+        if f.name in named:
+            summary.problems.append(f"{f}: same file name as {named[f.name]}; a document's identity is its file name, so it was skipped")
+        else:
+            named[f.name] = f
+    return list(named.values())
+
+
+def _tasks(files: list[Path], stored: dict, minter: Minter, debug: bool, summary: BuildSummary,
+           bar) -> Iterator[DocumentTask]:
+    """A task per file to (re)build, read lazily; a file stored unchanged or unreadable is
+    counted (as unchanged or as a problem) and passed over."""
+    activity = minter.activity(extractor_fingerprint())
+    for f in files:
         try:
-            facts = extract_file(f)
-            dg = document_graph(facts, minter)
-        except ReadError as e:
-            summary.problems.append(str(e))
+            data = f.read_bytes()
+        except OSError as e:
+            summary.problems.append(f"{f}: {e.strerror or e}")
+            bar.update()
             continue
-        except Exception as e:  # an extractor bug must not stop the corpus
-            detail = traceback.format_exc() if debug else f"{type(e).__name__}: {e}"
-            summary.problems.append(f"{f}: internal error while extracting ({detail})")
+        built = stored.get(minter.document_graph(f.name))
+        if built is not None and built.content_hash == content_hash(data) and built.activity == activity:
+            summary.unchanged += 1
+            bar.update()
             continue
-        # a store that refuses a write is not this document's fault: it stops the build
-        summary.triples += store.replace_graph(minter.document_graph(facts.document.source), dg.triples)
-        store.add_to_graph(minter.entities_graph, dg.shared_triples)
-        summary.documents += 1
-        summary.findings += len(facts.findings)
-        summary.warnings.extend(dg.problems)
+        yield DocumentTask(str(f), data, minter.base, debug)
+
+
+def _store_result(result: DocumentResult, store: Store, summary: BuildSummary) -> None:
+    for stage, seconds in result.cpu.items():
+        summary.cpu[stage] = summary.cpu.get(stage, 0.0) + seconds
+    if result.problem:
+        summary.problems.append(result.problem)
+        return
+    # a store that refuses a write is not this document's fault: it stops the build
+    with _timed(summary.wall, "write"):
+        store.write_document(result.graph, result.nquads)
+    summary.documents += 1
+    summary.triples += result.triples
+    summary.findings += result.findings
+    summary.warnings.extend(result.warnings)
+
+
+def _finish(store: Store, minter: Minter, summary: BuildSummary, replaced: bool) -> None:
+    """Entities nobody cites any more go; a store that was written to is compacted."""
+    prune = getattr(store, "prune_entities", None)
+    if replaced and prune is not None:
+        with _timed(summary.wall, "prune"):
+            prune(minter.entities_graph)
     optimize = getattr(store, "optimize", None)
     if optimize is not None and summary.documents:
-        optimize()  # compacted, the store answers lookups many times faster
-    return summary
+        with _timed(summary.wall, "optimize"):
+            optimize()  # compacted, the store answers lookups many times faster
+
+
+class _timed:
+    """Adds the wall time of a ``with`` block to ``totals[step]``."""
+
+    def __init__(self, totals: dict[str, float], step: str) -> None:
+        self.totals, self.step = totals, step
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc) -> None:
+        self.totals[self.step] = self.totals.get(self.step, 0.0) + time.perf_counter() - self.start
+
+
+__all__ = ["STAGES", "BuildSummary", "build", "expand"]

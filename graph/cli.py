@@ -58,12 +58,20 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="read documents into the store (one named graph each)",
                        description="Read files or folders (.txt .md .html .htm .pdf) into the store. Rebuilding a "
-                                   "document replaces its named graph; nothing else changes.",
+                                   "document replaces its named graph; a document stored from the same bytes by the "
+                                   "same extractor is skipped (--force rebuilds it).",
                        epilog="example: dkg build ../shared/corpus examples/report.html --store kg",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     _store_args(b)
     b.add_argument("--base", default=None, help=f"base IRI for minted IRIs (default: $DKG_BASE or {DEFAULT_BASE})")
+    b.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                   help="worker processes for extraction (default: one per core; 1: in this process)")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract on the Dask distributed cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+                        "this process still writes the store (or --endpoint)")
+    b.add_argument("--force", action="store_true",
+                   help="rebuild every document, also those stored unchanged (same bytes, same extractor)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     b.add_argument("--strict", action="store_true", help="exit 1 when any document could not be built")
     b.add_argument("--debug", action="store_true", help="print tracebacks of internal errors")
@@ -172,12 +180,15 @@ def cmd_build(args) -> int:
     minter = Minter(args.base or base_from_env())
     store = open_store(args.store, args.endpoint, args.update_endpoint, args.graph_store)
     try:
-        summary = build(args.paths, store, minter, progress=not args.no_progress, debug=args.debug)
+        summary = build(args.paths, store, minter, progress=not args.no_progress, debug=args.debug,
+                        jobs=args.jobs, scheduler=args.scheduler, force=args.force)
     finally:
         store.close()
     where = args.endpoint or args.store
-    print(f"built {summary.documents} documents, {summary.triples} triples, {summary.findings} findings "
-          f"into {where}; {len(summary.problems)} problems, {len(summary.warnings)} warnings", file=sys.stderr)
+    unchanged = f", {summary.unchanged} unchanged" if summary.unchanged else ""
+    print(f"built {summary.documents} documents{unchanged}, {summary.triples} triples, {summary.findings} findings "
+          f"into {where} in {summary.wall.get('total', 0):.1f} s; {len(summary.problems)} problems, "
+          f"{len(summary.warnings)} warnings", file=sys.stderr)
     for p in summary.problems:
         print(f"  problem: {p}", file=sys.stderr)
     for w in summary.warnings[:20]:

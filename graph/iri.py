@@ -51,6 +51,10 @@ class Minter:
     def vocabulary_graph(self) -> str:
         return f"{self.base}graph/vocabulary"
 
+    def activity(self, fingerprint: str) -> str:
+        """The extraction run by one version of the code and data (see graph/fingerprint.py)."""
+        return f"{self.base}activity/extract-{fingerprint}"
+
     def regulation(self, key: str) -> str:
         return f"{self.base}regulation/{slug(key)}"
 

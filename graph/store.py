@@ -5,19 +5,23 @@ graph per document.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Protocol
 
 import pyoxigraph as ox
 
+from .namespaces import DKG, PROV
 from .results import Result, Table, to_table
 
 DEFAULT_STORE = "kg"
 
 
 class Store(Protocol):
-    def replace_graph(self, graph_iri: str, triples) -> int: ...
-    def add_to_graph(self, graph_iri: str, triples) -> int: ...
+    def replace_graph(self, graph_iri: str, graph) -> int: ...
+    def write_document(self, graph_iri: str, nquads: bytes) -> None: ...
+    def built_documents(self) -> dict[str, BuiltDocument]: ...
     def query(self, sparql: str) -> Result: ...
     def select(self, sparql: str) -> Table: ...
     def graphs(self) -> list[str]: ...
@@ -39,21 +43,53 @@ class OxigraphStore:
             self.path.mkdir(parents=True, exist_ok=True)
             self.store = ox.Store(str(self.path))
 
-    def replace_graph(self, graph_iri: str, triples) -> int:
-        """Drop the named graph and load ``triples`` (a Triples set or rdflib Graph) into it."""
+    def replace_graph(self, graph_iri: str, graph) -> int:
+        """Drop the named graph and load ``graph`` (an rdflib Graph: the vocabulary) into it."""
         name = ox.NamedNode(graph_iri)
-        data = triples.serialize(format="nt", encoding="utf-8")
+        data = graph.serialize(format="nt", encoding="utf-8")
         if self.store.contains_named_graph(name):
             self.store.remove_graph(name)
         self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
-        return len(triples)
+        return len(graph)
 
-    def add_to_graph(self, graph_iri: str, triples) -> int:
-        """Add triples to a named graph (a set: adding a triple again changes nothing)."""
-        if len(triples):
-            data = triples.serialize(format="nt", encoding="utf-8")
-            self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph_iri))
-        return len(triples)
+    def write_document(self, graph_iri: str, nquads: bytes) -> None:
+        """Replace one document: its named graph and the entity triples it brings (N-Quads).
+
+        The old graph goes in one transaction and the new one with its entities and its content
+        hash comes in another, so a crash between leaves the document wholly out (and the next
+        build puts it back), never half in."""
+        name = ox.NamedNode(graph_iri)
+        if self.store.contains_named_graph(name):
+            self.store.remove_graph(name)
+        self.store.load(nquads, format=ox.RdfFormat.N_QUADS)
+
+    def built_documents(self) -> dict[str, BuiltDocument]:
+        return built_documents(self)
+
+    def prune_entities(self, entities_graph: str) -> int:
+        """Drop the descriptions in ``entities_graph`` that no document refers to any more,
+        directly or through another entity (a parent division, a regulation's issuer); returns
+        how many triples went. Run after documents were replaced."""
+        graph = ox.NamedNode(entities_graph)
+        links: dict = {}
+        for q in self.store.quads_for_pattern(None, None, None, graph):
+            links.setdefault(q.subject, set())
+            if isinstance(q.object, ox.NamedNode):
+                links[q.subject].add(q.object)
+        reached = [s for s in links if self._cited_outside(s, graph)]
+        kept = set(reached)
+        while reached:
+            for o in links.get(reached.pop(), ()):
+                if o in links and o not in kept:
+                    kept.add(o)
+                    reached.append(o)
+        stale = [q for s in links if s not in kept for q in self.store.quads_for_pattern(s, None, None, graph)]
+        for q in stale:
+            self.store.remove(q)
+        return len(stale)
+
+    def _cited_outside(self, node, entities_graph) -> bool:
+        return any(q.graph_name != entities_graph for q in self.store.quads_for_pattern(None, None, node, None))
 
     def query(self, sparql: str) -> Result:
         """Run a query as SPARQL 1.1 defines it: the default graph is the store's default graph
@@ -87,6 +123,19 @@ class OxigraphStore:
         if not self.read_only:
             self.store.flush()
         del self.store
+
+
+@dataclass(frozen=True)
+class BuiltDocument:
+    content_hash: str
+    activity: str  # the extraction that built it (its IRI names the code's fingerprint)
+
+
+def built_documents(store) -> dict[str, BuiltDocument]:
+    """Each stored document graph with the content hash and extraction it was built from."""
+    q = f"""SELECT ?g ?hash ?activity WHERE {{ GRAPH ?g {{
+              ?d <{DKG.contentHash}> ?hash ; <{PROV.wasGeneratedBy}> ?activity }} }}"""
+    return {row[0]: BuiltDocument(row[1], row[2]) for row in store.select(q).rows}
 
 
 def dump_store(store: ox.Store, fmt: str) -> bytes:
