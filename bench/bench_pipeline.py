@@ -75,7 +75,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             s = OxigraphStore(Path(tmp) / "kg")
             for f, data in zip(facts, nquads):
-                s.write_document(minter.document_graph(f.document.source), data)
+                s.write_documents([(minter.document_graph(f.document.source), data)])
             s.close()
 
     stages = [

@@ -79,10 +79,11 @@ def build(paths: Iterable[str | Path], store: Store, minter: Minter | None = Non
             executor(jobs, scheduler) as ex:
         window = 4 * (jobs or default_jobs()) if not scheduler else 64
         tasks = _tasks(files, stored, minter, debug, summary, bar)
-        for result in completed(ex, process_document, tasks, window):
-            replaced |= result.graph in stored
-            _store_result(result, store, summary)
-            bar.update()
+        with _BatchWriter(store, summary) as writer:
+            for result in completed(ex, process_document, tasks, window):
+                replaced |= result.graph in stored
+                writer.add(result)
+                bar.update()
     _finish(store, minter, summary, replaced)
     summary.wall["total"] = time.perf_counter() - started
     return summary
@@ -122,19 +123,47 @@ def _tasks(files: list[Path], stored: dict, minter: Minter, debug: bool, summary
         yield DocumentTask(str(f), data, minter.base, debug)
 
 
-def _store_result(result: DocumentResult, store: Store, summary: BuildSummary) -> None:
-    for stage, seconds in result.cpu.items():
-        summary.cpu[stage] = summary.cpu.get(stage, 0.0) + seconds
-    if result.problem:
-        summary.problems.append(result.problem)
-        return
-    # a store that refuses a write is not this document's fault: it stops the build
-    with _timed(summary.wall, "write"):
-        store.write_document(result.graph, result.nquads)
-    summary.documents += 1
-    summary.triples += result.triples
-    summary.findings += result.findings
-    summary.warnings.extend(result.warnings)
+class _BatchWriter:
+    """Collects built documents and writes them a batch at a time (the store's bulk path pays
+    per call); a batch is small enough that little is lost to a crash."""
+
+    BATCH_BYTES = 8 << 20  # about 6 reports of N-Quads
+
+    def __init__(self, store: Store, summary: BuildSummary) -> None:
+        self.store, self.summary = store, summary
+        self.batch: list[DocumentResult] = []
+        self.size = 0
+
+    def add(self, result: DocumentResult) -> None:
+        for stage, seconds in result.cpu.items():
+            self.summary.cpu[stage] = self.summary.cpu.get(stage, 0.0) + seconds
+        if result.problem:
+            self.summary.problems.append(result.problem)
+            return
+        self.batch.append(result)
+        self.size += len(result.nquads)
+        if self.size >= self.BATCH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        # a store that refuses a write is not these documents' fault: it stops the build
+        with _timed(self.summary.wall, "write"):
+            self.store.write_documents([(r.graph, r.nquads) for r in self.batch])
+        for r in self.batch:
+            self.summary.documents += 1
+            self.summary.triples += r.triples
+            self.summary.findings += r.findings
+            self.summary.warnings.extend(r.warnings)
+        self.batch, self.size = [], 0
+
+    def __enter__(self) -> "_BatchWriter":
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None or issubclass(exc_type, KeyboardInterrupt):
+            self.flush()  # what was extracted before Ctrl-C is kept
 
 
 def _finish(store: Store, minter: Minter, summary: BuildSummary, replaced: bool) -> None:

@@ -109,17 +109,22 @@ class EndpointStore:
         self.put_ntriples(graph_iri, graph.serialize(format="nt", encoding="utf-8"))
         return len(graph)
 
+    def write_documents(self, documents: list[tuple[str, bytes]]) -> None:
+        for graph_iri, nquads in documents:
+            self.write_document(graph_iri, nquads)
+
     def write_document(self, graph_iri: str, nquads: bytes) -> None:
-        """The document's graph replaced (PUT), then the entity triples it brings added (POST)
-        to theirs, through the Graph Store protocol: the hash that marks the document built
-        travels in the first, so an interrupted pair is redone by the next build."""
+        """Through the Graph Store protocol: the entity triples the document brings are added
+        (POST) first, then its graph is replaced (PUT). The content hash that marks a document
+        built travels in the last request, so an interrupted pair is redone by the next build."""
         by_graph: dict[str, list] = {}
         for q in ox.parse(nquads, ox.RdfFormat.N_QUADS):
             by_graph.setdefault(q.graph_name.value, []).append(ox.Triple(q.subject, q.predicate, q.object))
-        self.put_ntriples(graph_iri, ox.serialize(by_graph.pop(graph_iri, []), format=ox.RdfFormat.N_TRIPLES))
+        own = by_graph.pop(graph_iri, [])
         for other, triples in sorted(by_graph.items()):
             self._request(self._graph_url(other), "POST", ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
                           {"Content-Type": "application/n-triples"})
+        self.put_ntriples(graph_iri, ox.serialize(own, format=ox.RdfFormat.N_TRIPLES))
 
     def built_documents(self):
         from .store import built_documents

@@ -20,7 +20,7 @@ DEFAULT_STORE = "kg"
 
 class Store(Protocol):
     def replace_graph(self, graph_iri: str, graph) -> int: ...
-    def write_document(self, graph_iri: str, nquads: bytes) -> None: ...
+    def write_documents(self, documents: list[tuple[str, bytes]]) -> None: ...
     def built_documents(self) -> dict[str, BuiltDocument]: ...
     def query(self, sparql: str) -> Result: ...
     def select(self, sparql: str) -> Table: ...
@@ -52,16 +52,21 @@ class OxigraphStore:
         self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
         return len(graph)
 
-    def write_document(self, graph_iri: str, nquads: bytes) -> None:
-        """Replace one document: its named graph and the entity triples it brings (N-Quads).
+    def write_documents(self, documents: list[tuple[str, bytes]]) -> None:
+        """Store documents (graph IRI, N-Quads of its graph and the entity triples it brings),
+        replacing any stored before under the same graph.
 
-        The old graph goes in one transaction and the new one with its entities and its content
-        hash comes in another, so a crash between leaves the document wholly out (and the next
-        build puts it back), never half in."""
-        name = ox.NamedNode(graph_iri)
-        if self.store.contains_named_graph(name):
-            self.store.remove_graph(name)
-        self.store.load(nquads, format=ox.RdfFormat.N_QUADS)
+        Old graphs go first, each in a transaction; the batch then comes in through Oxigraph's
+        bulk loader, three times cheaper per quad than a transaction and without write-ahead
+        log. The loader ingests a batch's files for every index in one RocksDB
+        IngestExternalFiles call, which RocksDB applies atomically, and a batch stays far below
+        the loader's own batch size: so a crash leaves each document wholly in or wholly out
+        (a replaced one out; the next build puts it back, as its content hash is gone too)."""
+        for graph_iri, _ in documents:
+            name = ox.NamedNode(graph_iri)
+            if self.store.contains_named_graph(name):
+                self.store.remove_graph(name)
+        self.store.bulk_load(b"".join(data for _, data in documents), format=ox.RdfFormat.N_QUADS)
 
     def built_documents(self) -> dict[str, BuiltDocument]:
         return built_documents(self)
