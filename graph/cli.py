@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import errno
 import json
 import os
@@ -72,6 +73,8 @@ def parser() -> argparse.ArgumentParser:
                         "this process still writes the store (or --endpoint)")
     b.add_argument("--force", action="store_true",
                    help="rebuild every document, also those stored unchanged (same bytes, same extractor)")
+    b.add_argument("--summary-json", metavar="FILE",
+                   help="also write the build summary (counts, problems, seconds per stage) as JSON")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     b.add_argument("--strict", action="store_true", help="exit 1 when any document could not be built")
     b.add_argument("--debug", action="store_true", help="print tracebacks of internal errors")
@@ -185,6 +188,9 @@ def cmd_build(args) -> int:
     finally:
         store.close()
     where = args.endpoint or args.store
+    if args.summary_json:
+        Path(args.summary_json).write_text(json.dumps(dataclasses.asdict(summary), ensure_ascii=False, indent=1),
+                                           encoding="utf-8")
     unchanged = f", {summary.unchanged} unchanged" if summary.unchanged else ""
     print(f"built {summary.documents} documents{unchanged}, {summary.triples} triples, {summary.findings} findings "
           f"into {where} in {summary.wall.get('total', 0):.1f} s; {len(summary.problems)} problems, "
