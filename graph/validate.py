@@ -1,4 +1,11 @@
-"""SHACL validation of the store with pyshacl: the shapes of ontology/shapes.ttl.
+"""SHACL validation against the shapes of ontology/shapes.ttl.
+
+- validate_store: a whole store, in Oxigraph (core constraints compiled to SPARQL by
+  graph/shacl_store.py, sh:sparql constraints by graph/shacl_sparql.py), with no copy of it.
+- validate_graph: an rdflib graph (with the vocabulary), through an in-memory Oxigraph store.
+- validate_document: one document's triples as they are built, in Python (graph/shacl_local.py);
+  core constraints only, since shapes with SPARQL targets and sh:sparql need the whole store.
+- pyshacl_report: the same shapes in pySHACL, the reference the others are tested against.
 
 Identity checks (勾稽关系) are sh:Warning: a report whose table does not balance is a finding
 about the report, not an error in the graph, so warnings do not break conformance.
@@ -6,14 +13,21 @@ about the report, not an error in the graph, so warnings do not break conformanc
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-import pyshacl
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from ..extract import vocab
+from .iri import Minter
 from .namespaces import PREFIXES
+from .shacl import Shapes, namer, read_shapes, short
+from .shacl_local import DocumentContext, LocalChecker
+from .shacl_sparql import DuplicateCheck, sparql_findings
+from .shacl_store import Finding, StoreChecker
 from .vocabulary import vocabulary_graph
 
 
@@ -53,163 +67,152 @@ def shapes_graph() -> Graph:
     return g
 
 
-def _short(g: Graph, node) -> str:
-    if node is None:
-        return ""
-    if isinstance(node, URIRef):
-        try:
-            return g.namespace_manager.normalizeUri(node)
-        except Exception:
-            return str(node)
-    return str(node)
+@lru_cache(maxsize=1)
+def default_shapes() -> Shapes:
+    return read_shapes(shapes_graph())
 
 
-def validate_graph(data: Graph, base: str) -> ValidationReport:
+# ---------------------------------------------------------------- a store
+
+
+def validate_store(store, base: str | None = None, shapes: Shapes | None = None) -> ValidationReport:
+    """Validate every graph of a store: an OxigraphStore (graph/store.py), a pyoxigraph Store, or
+    a remote store (dumped and validated as one graph, as before)."""
+    oxi = store if isinstance(store, ox.Store) else getattr(store, "store", None)
+    if not isinstance(oxi, ox.Store):
+        return validate_graph(store_graph(store), base or Minter().base, shapes)
+    return _report(_store_findings(oxi, shapes or default_shapes()))
+
+
+def _store_findings(store: ox.Store, shapes: Shapes) -> Iterable[Finding]:
+    checker = StoreChecker(store)
+    duplicates = DuplicateCheck(store)
+    for shape in shapes.targeted:
+        yield from checker.check(shape, checker.focus(shape))
+        yield from sparql_findings(checker, shape, duplicates)
+
+
+def validate_graph(data: Graph, base: str, shapes: Shapes | None = None) -> ValidationReport:
     """Validate ``data`` (document triples) together with the vocabulary graph.
 
-    Core constraints run in pyshacl. SPARQL-based constraints (the identities, the count checks)
-    run on an Oxigraph copy of the data, each once for all its focus nodes: rdflib's SPARQL
-    engine takes minutes over nested NOT EXISTS where Oxigraph takes milliseconds, and the
-    result is the same as binding $this node by node."""
-    full = Graph()
-    for prefix, ns in PREFIXES.items():
-        full.bind(prefix, ns)
-    full += data
-    full += vocabulary_graph(base)
-    shapes = shapes_graph()
-    core, sparql_constraints = split_sparql_constraints(shapes)
-    conforms, report_graph, _ = pyshacl.validate(
-        full, shacl_graph=core, inference="none", advanced=True, allow_warnings=True,
-    )
-    report = ValidationReport(bool(conforms))
-    for prefix, ns in PREFIXES.items():
-        report_graph.bind(prefix, ns)
-    for r in report_graph.subjects(RDF.type, SH.ValidationResult):
-        shape = report_graph.value(r, SH.sourceShape)
-        severity = report_graph.value(r, SH.resultSeverity)
-        msgs = [str(m) for m in report_graph.objects(r, SH.resultMessage)]
-        report.results.append(ValidationResult(
-            focus=str(report_graph.value(r, SH.focusNode) or ""),
-            shape=_short(full, shape) if isinstance(shape, URIRef) else _shape_name(report_graph, r),
-            path=_short(full, report_graph.value(r, SH.resultPath)),
-            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-            message="; ".join(sorted(msgs)),
-            value=str(report_graph.value(r, SH.value) or ""),
-        ))
-    report.results.extend(run_sparql_constraints(full, sparql_constraints, shapes))
-    report.results.sort(key=lambda x: (x.shape, x.focus, x.path, x.message))
-    report.conforms = not report.violations
-    return report
-
-
-@dataclass
-class SparqlConstraint:
-    shape: URIRef
-    targets: list[URIRef]  # sh:targetClass values
-    select: str  # with PREFIX lines, $this renamed ?this
-    message: str
-    severity: str
-
-
-def split_sparql_constraints(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
-    """The shapes without their sh:sparql constraints, and those constraints ready to run."""
-    core = Graph()
-    core += shapes
-    found: list[SparqlConstraint] = []
-    for shape, constraint in sorted(shapes.subject_objects(SH.sparql), key=str):
-        prefixes = []
-        for pnode in shapes.objects(constraint, SH.prefixes):
-            for decl in shapes.objects(pnode, SH.declare):
-                prefixes.append(f"PREFIX {shapes.value(decl, SH.prefix)}: <{shapes.value(decl, SH.namespace)}>")
-        select = str(shapes.value(constraint, SH.select)).replace("$this", "?this")
-        severity = shapes.value(shape, SH.severity) or SH.Violation
-        found.append(SparqlConstraint(
-            shape=shape,
-            targets=sorted(shapes.objects(shape, SH.targetClass), key=str),
-            select="\n".join(sorted(set(prefixes))) + "\n" + select,
-            message=str(shapes.value(constraint, SH.message) or "SPARQL constraint failed"),
-            severity=str(severity).rsplit("#", 1)[-1],
-        ))
-        for t in list(core.triples((constraint, None, None))):
-            core.remove(t)
-        core.remove((shape, SH.sparql, constraint))
-    return core, found
-
-
-def run_sparql_constraints(data: Graph, constraints: list[SparqlConstraint], shapes: Graph) -> list[ValidationResult]:
-    import pyoxigraph as ox
-
+    Both go into one graph of an in-memory Oxigraph store (one graph: a set, whatever they share)."""
     store = ox.Store()
-    store.load(data.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    results: list[ValidationResult] = []
-    for c in constraints:
-        focus = _focus_nodes(store, c.targets)
-        for solution in store.query(c.select):
-            this = solution["this"]
-            if this is None or this.value not in focus:
-                continue
-            results.append(ValidationResult(
-                focus=this.value, shape=_short(shapes, c.shape), path="", severity=c.severity,
-                message=_fill(c.message, solution), value=_plain(_get(solution, "value"))))
-    return results
-
-
-def _focus_nodes(store, targets: list[URIRef]) -> set[str]:
-    if not targets:
-        return set()
-    values = " ".join(f"<{t}>" for t in targets)
-    q = f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {values} }} ?s a ?c }}"
-    return {row["s"].value for row in store.query(q)}
-
-
-def _get(solution, name: str):
-    try:
-        return solution[name]
-    except (KeyError, IndexError, TypeError):
-        return None
-
-
-def _plain(term) -> str:
-    if term is None:
-        return ""
-    return getattr(term, "value", str(term))
-
-
-def _fill(template: str, solution) -> str:
-    """sh:message placeholders {$this} and {?var} filled from one result row."""
-    import re
-
-    def sub(m):
-        term = _get(solution, m.group(1))
-        return m.group(0) if term is None else _plain(term)
-
-    return re.sub(r"\{[?$](\w+)\}", sub, template)
-
-
-def _shape_name(results: Graph, result) -> str:
-    """A blank property shape, named by its node shape and path (blank ids differ between the
-    shapes graph and pyshacl's report, so it is found by path and message)."""
-    sg = shapes_graph()
-    path = results.value(result, SH.resultPath)
-    messages = {str(m) for m in results.objects(result, SH.resultMessage)}
-    candidates = []
-    for prop in sg.subjects(SH.path, path) if path is not None else []:
-        parent = sg.value(predicate=SH.property, object=prop)
-        if parent is None:
-            continue
-        own = {str(m) for m in sg.objects(prop, SH.message)}
-        candidates.append((bool(own & messages), _short(sg, parent)))
-    candidates.sort(reverse=True)
-    name = candidates[0][1] if candidates else "(shape)"
-    return f"{name} {_short(sg, path)}".strip()
+    name = ox.NamedNode(Minter(base).vocabulary_graph)
+    for g in (data, vocabulary_graph(base)):
+        store.load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+    return validate_store(store, base, shapes)
 
 
 def store_graph(store) -> Graph:
-    """All document graphs of an Oxigraph store as one rdflib graph."""
+    """All document graphs of a store as one rdflib graph."""
     g = Graph()
     data = store.dump("nt")
     g.parse(data=data.decode("utf-8"), format="nt")
     return g
 
 
-__all__ = ["validate_graph", "store_graph", "ValidationReport"]
+# ---------------------------------------------------------------- one document
+
+
+@lru_cache(maxsize=4)
+def document_context(base: str) -> DocumentContext:
+    """The shapes and the vocabulary every document is checked against (read once per process)."""
+    return DocumentContext.build(default_shapes(), vocabulary_graph(base))
+
+
+def validate_document(triples: Iterable, context: DocumentContext) -> list[ValidationResult]:
+    """Core-constraint findings on one document: ``triples`` are its triples and the shared-entity
+    triples it brings, as pyoxigraph Triples or (subject, predicate, object) tuples of pyoxigraph
+    terms; ``context`` comes from document_context(base). Focus nodes are the subjects of
+    ``triples``. SPARQL targets and sh:sparql constraints are left to validate_store."""
+    return _results(LocalChecker(triples, context).run())
+
+
+# ---------------------------------------------------------------- results
+
+
+def _results(findings: Iterable[Finding]) -> list[ValidationResult]:
+    seen = {}
+    for f in findings:
+        r = ValidationResult(
+            focus=f.focus.value, shape=f.shape.name, path=f.shape.path_name, severity=f.shape.severity,
+            message=f.shape.message or f.message, value=f.value.value if f.value is not None else "")
+        seen[tuple(r.__dict__.values())] = r
+    return sorted(seen.values(), key=lambda x: (x.shape, x.focus, x.path, x.message, x.value))
+
+
+def _report(findings: Iterable[Finding]) -> ValidationReport:
+    results = _results(findings)
+    return ValidationReport(conforms=not any(r.severity == "Violation" for r in results), results=results)
+
+
+# ---------------------------------------------------------------- the pySHACL reference
+
+
+def pyshacl_report(data: Graph, base: str) -> ValidationReport:
+    """The shapes' core constraints in pySHACL over ``data`` and the vocabulary merged into one
+    rdflib graph, and the sh:sparql constraints over an Oxigraph copy of it (rdflib's SPARQL
+    takes minutes over their nested NOT EXISTS): what `dkg validate` did before validate_store."""
+    import pyshacl
+
+    full = Graph()
+    for prefix, ns in PREFIXES.items():
+        full.bind(prefix, ns)
+    full += data
+    full += vocabulary_graph(base)
+    shapes = shapes_graph()
+    core = Graph()
+    core += shapes
+    for shape, constraint in list(shapes.subject_objects(SH.sparql)):
+        for t in list(core.triples((constraint, None, None))):
+            core.remove(t)
+        core.remove((shape, SH.sparql, constraint))
+    _, report_graph, _ = pyshacl.validate(full, shacl_graph=core, inference="none", advanced=True,
+                                          allow_warnings=True)
+    names = namer(shapes)
+    results = []
+    for r in report_graph.subjects(RDF.type, SH.ValidationResult):
+        shape = report_graph.value(r, SH.sourceShape)
+        severity = report_graph.value(r, SH.resultSeverity)
+        results.append(ValidationResult(
+            focus=str(report_graph.value(r, SH.focusNode) or ""),
+            shape=_reference_name(shapes, names, shape),
+            path=short(names, report_graph.value(r, SH.resultPath)) if report_graph.value(r, SH.resultPath) else "",
+            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+            message="; ".join(sorted(str(m) for m in report_graph.objects(r, SH.resultMessage))),
+            value=str(report_graph.value(r, SH.value) or ""),
+        ))
+    memory = ox.Store()
+    memory.load(full.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                to_graph=ox.NamedNode(Minter(base).vocabulary_graph))
+    sparql_only = Shapes([s for s in default_shapes().targeted if s.sparql])
+    checker = StoreChecker(memory)
+    duplicates = DuplicateCheck(memory)
+    findings = [f for s in sparql_only.targeted for f in sparql_findings(checker, s, duplicates)]
+    results.extend(_results(findings))
+    results.sort(key=lambda x: (x.shape, x.focus, x.path, x.message, x.value))
+    return ValidationReport(not any(r.severity == "Violation" for r in results), results)
+
+
+def _reference_name(shapes: Graph, names: Graph, shape) -> str:
+    """A property shape is named by its node shape and path, as graph/shacl.py names it."""
+    if isinstance(shape, URIRef):
+        return short(names, shape)
+    path = shapes.value(shape, SH.path)
+    parent = shapes.value(predicate=SH.property, object=shape)
+    if parent is None:
+        return "(shape)"
+    return f"{_reference_name(shapes, names, parent)} {short(names, path)}".strip()
+
+
+__all__ = [
+    "ValidationReport",
+    "ValidationResult",
+    "document_context",
+    "pyshacl_report",
+    "shapes_graph",
+    "store_graph",
+    "validate_document",
+    "validate_graph",
+    "validate_store",
+]

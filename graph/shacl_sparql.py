@@ -1,0 +1,121 @@
+"""SPARQL-based constraints (sh:sparql) over the whole store, in Oxigraph.
+
+Each constraint's SELECT runs once over the union of the named graphs, for all its focus nodes
+together (the same solutions as binding $this node by node); the solutions are streamed, and
+only the few nodes they name are matched against the shape's targets.
+
+The union default graph is a bag: a triple stored in two named graphs is matched twice. Distinct
+solutions are kept once, which settles every constraint but those that add up or count rows
+(SUM, AVG, COUNT without DISTINCT, GROUP_CONCAT). For those, the properties the query names are
+checked for a triple stored in more than one graph; only if one is found does the constraint run
+on a de-duplicated copy of those properties' triples, so the answer is always the set graph's.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pyoxigraph as ox
+from rdflib.namespace import RDF
+
+from .shacl import Shape, SparqlConstraint
+from .shacl_store import Finding, StoreChecker
+
+_BAG_AGGREGATE = re.compile(r"\b(SUM|AVG|GROUP_CONCAT|COUNT)\s*\(\s*(?!DISTINCT\b)", re.IGNORECASE)
+_PREFIX = re.compile(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
+
+
+def sparql_findings(checker: StoreChecker, shape: Shape, duplicates: DuplicateCheck) -> Iterator[Finding]:
+    if not shape.sparql:
+        return
+    focus = checker.focus(shape)
+    for constraint in shape.sparql:
+        solutions = _solutions(checker, constraint, duplicates)
+        ok = checker.members(focus, {this for this, _, _ in solutions})
+        for this, value, message in sorted(solutions, key=str):
+            if this in ok:
+                yield Finding(shape, this, value, message)
+
+
+def _solutions(checker: StoreChecker, c: SparqlConstraint, duplicates: DuplicateCheck) -> set[tuple]:
+    store, dataset = checker.store, checker.dataset
+    if is_bag_sensitive(c.select):
+        predicates = named_iris(c.select)
+        if predicates is None or duplicates.any_in(predicates):
+            store, dataset = duplicates.set_copy(predicates), {}
+    found = set()
+    for row in store.query(c.select, **dataset):
+        this = _get(row, "this")
+        if this is not None:
+            found.add((this, _get(row, "value"), fill(c.message, row)))
+    return found
+
+
+def is_bag_sensitive(select: str) -> bool:
+    return bool(_BAG_AGGREGATE.search(select))
+
+
+def named_iris(select: str) -> set[str] | None:
+    """The IRIs a query names (full or prefixed, ``a`` as rdf:type); None if a triple pattern
+    may have a variable predicate, which could match any property."""
+    prefixes = dict(_PREFIX.findall(select))
+    body = _PREFIX.sub(" ", select)
+    body = re.sub(r'"""[\s\S]*?"""|"(?:[^"\\]|\\.)*"', '""', body)  # strings name no property
+    where = body[body.upper().find("WHERE"):] if "WHERE" in body.upper() else body
+    # a variable right after a term that ends a subject, or after ';', sits in predicate position
+    if re.search(r"(?:;|[?$]\w+|>|\b[\w-]*:[\w-]*)\s+[?$]\w+\s+(?:[?$]\w+|<|\"|[\w-]*:|\[|\d)", where):
+        return None
+    iris = set(re.findall(r"<([^>]*)>", body))
+    for pfx, local in re.findall(r"(?<![\w<?$])([\w-]*):([\w-]*)", body):
+        if pfx in prefixes:
+            iris.add(prefixes[pfx] + local)
+    if re.search(r"(?<![\w?$:])a(?![\w:])", where):
+        iris.add(str(RDF.type))
+    return iris
+
+
+class DuplicateCheck:
+    """Whether a property has a triple stored in more than one named graph (asked once each)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.known: dict[str, bool] = {}
+
+    def any_in(self, predicates: set[str]) -> bool:
+        for p in sorted(predicates):
+            if p not in self.known:
+                q = (f"ASK {{ {{ SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }} "
+                     f"GROUP BY ?s ?o HAVING (COUNT(?g) > 1) }} }}")
+                self.known[p] = bool(self.store.query(q))
+        return any(self.known[p] for p in predicates)
+
+    def set_copy(self, predicates: set[str] | None) -> ox.Store:
+        """The triples of ``predicates`` (all, if None) in one default graph, each once."""
+        copy = ox.Store()
+        if predicates is None:
+            copy.extend(ox.Quad(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None))
+        for p in sorted(predicates or ()):
+            node = ox.NamedNode(p)
+            copy.extend(ox.Quad(q.subject, node, q.object) for q in self.store.quads_for_pattern(None, node, None))
+        return copy
+
+
+def fill(template: str, solution) -> str:
+    """sh:message placeholders {$this} and {?var} filled from one solution."""
+
+    def sub(m):
+        term = _get(solution, m.group(1))
+        return m.group(0) if term is None else term.value
+
+    return _PLACEHOLDER.sub(sub, template)
+
+
+def _get(solution, name: str):
+    try:
+        return solution[name]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+__all__ = ["DuplicateCheck", "fill", "is_bag_sensitive", "named_iris", "sparql_findings"]
