@@ -27,15 +27,16 @@ _PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
 
 
 def sparql_findings(checker: StoreChecker, shape: Shape, duplicates: DuplicateCheck) -> Iterator[Finding]:
-    if not shape.sparql:
-        return
-    focus = checker.focus(shape)
     for constraint in shape.sparql:
-        solutions = _solutions(checker, constraint, duplicates)
-        ok = checker.members(focus, {this for this, _, _ in solutions})
-        for this, value, message in sorted(solutions, key=str):
-            if this in ok:
-                yield Finding(shape, this, value, message)
+        yield from constraint_findings(checker, shape, constraint, duplicates)
+
+
+def constraint_findings(checker: StoreChecker, shape: Shape, constraint: SparqlConstraint,
+                        duplicates: DuplicateCheck) -> list[Finding]:
+    """The solutions of one constraint whose ?this is a focus node of ``shape``."""
+    solutions = _solutions(checker, constraint, duplicates)
+    ok = checker.members(checker.focus(shape), {this for this, _, _ in solutions})
+    return [Finding(shape, this, value, message) for this, value, message in sorted(solutions, key=str) if this in ok]
 
 
 def _solutions(checker: StoreChecker, c: SparqlConstraint, duplicates: DuplicateCheck) -> set[tuple]:
@@ -118,4 +119,4 @@ def _get(solution, name: str):
         return None
 
 
-__all__ = ["DuplicateCheck", "fill", "is_bag_sensitive", "named_iris", "sparql_findings"]
+__all__ = ["DuplicateCheck", "constraint_findings", "fill", "is_bag_sensitive", "named_iris", "sparql_findings"]

@@ -12,10 +12,12 @@ about the report, not an error in the graph, so warnings do not break conformanc
 """
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -26,7 +28,7 @@ from .iri import Minter
 from .namespaces import PREFIXES
 from .shacl import Shapes, namer, read_shapes, short
 from .shacl_local import DocumentContext, LocalChecker
-from .shacl_sparql import DuplicateCheck, sparql_findings
+from .shacl_sparql import DuplicateCheck, constraint_findings, sparql_findings
 from .shacl_store import Finding, StoreChecker
 from .vocabulary import vocabulary_graph
 
@@ -75,21 +77,27 @@ def default_shapes() -> Shapes:
 # ---------------------------------------------------------------- a store
 
 
-def validate_store(store, base: str | None = None, shapes: Shapes | None = None) -> ValidationReport:
+def validate_store(store, base: str | None = None, shapes: Shapes | None = None,
+                   jobs: int | None = None) -> ValidationReport:
     """Validate every graph of a store: an OxigraphStore (graph/store.py), a pyoxigraph Store, or
-    a remote store (dumped and validated as one graph, as before)."""
+    a remote store (dumped and validated as one graph, as before). ``jobs``: queries run at once
+    (default: one per core)."""
     oxi = store if isinstance(store, ox.Store) else getattr(store, "store", None)
     if not isinstance(oxi, ox.Store):
         return validate_graph(store_graph(store), base or Minter().base, shapes)
-    return _report(_store_findings(oxi, shapes or default_shapes()))
+    return _report(_store_findings(oxi, shapes or default_shapes(), jobs or os.cpu_count() or 1))
 
 
-def _store_findings(store: ox.Store, shapes: Shapes) -> Iterable[Finding]:
+def _store_findings(store: ox.Store, shapes: Shapes, jobs: int) -> Iterable[Finding]:
     checker = StoreChecker(store)
     duplicates = DuplicateCheck(store)
+    tasks = []
     for shape in shapes.targeted:
-        yield from checker.check(shape, checker.focus(shape))
-        yield from sparql_findings(checker, shape, duplicates)
+        tasks.extend(checker.tasks(shape, checker.focus(shape)))
+        tasks.extend(partial(constraint_findings, checker, shape, c, duplicates) for c in shape.sparql)
+    with ThreadPoolExecutor(jobs) as pool:
+        for found in pool.map(lambda task: task(), tasks):
+            yield from found
 
 
 def validate_graph(data: Graph, base: str, shapes: Shapes | None = None) -> ValidationReport:
