@@ -157,10 +157,11 @@ def _report(findings: Iterable[Finding]) -> ValidationReport:
 # ---------------------------------------------------------------- the pySHACL reference
 
 
-def pyshacl_report(data: Graph, base: str) -> ValidationReport:
+def pyshacl_report(data: Graph, base: str, sparql_shapes: Shapes | None = None) -> ValidationReport:
     """The shapes' core constraints in pySHACL over ``data`` and the vocabulary merged into one
     rdflib graph, and the sh:sparql constraints over an Oxigraph copy of it (rdflib's SPARQL
-    takes minutes over their nested NOT EXISTS): what `dkg validate` did before validate_store."""
+    takes minutes over their nested NOT EXISTS): what `dkg validate` did before validate_store.
+    ``sparql_shapes`` (default: the shapes file's) chooses the sh:sparql constraints run."""
     import pyshacl
 
     full = Graph()
@@ -193,7 +194,7 @@ def pyshacl_report(data: Graph, base: str) -> ValidationReport:
     memory = ox.Store()
     memory.load(full.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
                 to_graph=ox.NamedNode(Minter(base).vocabulary_graph))
-    sparql_only = Shapes([s for s in default_shapes().targeted if s.sparql])
+    sparql_only = Shapes([s for s in (sparql_shapes or default_shapes()).targeted if s.sparql])
     checker = StoreChecker(memory)
     duplicates = DuplicateCheck(memory)
     findings = [f for s in sparql_only.targeted for f in sparql_findings(checker, s, duplicates)]
