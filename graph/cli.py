@@ -207,18 +207,18 @@ def cmd_build(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from .validate import store_graph, validate_graph
+    from .validate import validate_store
 
     store = open_store(args.store, args.endpoint, args.update_endpoint, args.graph_store, read_only=True)
     try:
-        data = store_graph(store)
-    finally:
-        store.close()
-    try:
-        report = validate_graph(data, args.base or base_from_env())
+        report = validate_store(store, args.base or base_from_env())
+    except (RemoteError, UserError):
+        raise
     except Exception as e:  # a broken shapes file or store is an error, not a verdict
         print(f"dkg validate: could not validate: {type(e).__name__}: {e}", file=sys.stderr)
         return 2
+    finally:
+        store.close()
     if args.format == "json":
         print(json.dumps({"conforms": report.conforms, "results": [r.__dict__ for r in report.results]},
                          ensure_ascii=False, indent=1))

@@ -1,4 +1,8 @@
-"""One document, file bytes to N-Quads: the work a build hands to a worker process.
+"""One document, file bytes to checked N-Quads: the work a build hands to a worker process.
+
+Each document is checked against the core constraints of the shapes as it is built (its triples
+and the entity triples it brings); the checks that need the whole store (SPARQL constraints,
+cross-year carry-over, duplicates) are `dkg validate`'s.
 
 Pure and picklable both ways (a task in, a result out), so the same function runs in-process, in
 a local process pool or on a Dask cluster. The store never sees a worker: the build's single
@@ -15,8 +19,9 @@ from ..extract.pipeline import extract, load_bytes
 from ..extract.reader import ReadError
 from .iri import Minter
 from .triples import document_graph
+from .validate import document_context, validate_document
 
-STAGES = ("read", "extract", "triples")
+STAGES = ("read", "extract", "triples", "validate")
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ def process_document(task: DocumentTask) -> DocumentResult:
         with clock("triples"):
             dg = document_graph(facts, minter, content_hash=digest)
             result.nquads = dg.nquads(result.graph, minter.entities_graph)
+        with clock("validate"):
+            shape_results = validate_document(dg.triples | dg.shared_triples, document_context(task.base))
     except ReadError as e:
         result.problem = str(e)
         return result
@@ -67,7 +74,8 @@ def process_document(task: DocumentTask) -> DocumentResult:
         result.problem = f"{task.path}: internal error while extracting ({detail})"
         return result
     result.triples = len(dg.triples)
-    result.warnings = dg.problems
+    result.warnings = dg.problems + [f"{name}: {r.severity.lower()} of {r.shape} at {r.focus}: {r.message}"
+                                     for r in shape_results]
     result.findings = len(facts.findings)
     return result
 

@@ -33,7 +33,7 @@ def test_worker_processes_build_the_same_store(corpus_dir, tmp_path, inline_dump
     store = OxigraphStore(tmp_path / "kg")
     summary = build([corpus_dir], store, progress=False, jobs=2)
     assert summary.documents == 15
-    assert set(summary.cpu) == {"read", "extract", "triples"}  # the workers' clocks come back
+    assert set(summary.cpu) == {"read", "extract", "triples", "validate"}  # the workers' clocks come back
     assert quads(store) == inline_dump
     store.close()
 
