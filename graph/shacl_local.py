@@ -184,15 +184,16 @@ class LocalChecker:
 
     # ------------------------------------------------------------ shapes
     def run(self) -> Iterator[Finding]:
-        shapes = [(s, self.plans[id(s)].target) for s in self.ctx.shapes.targeted if s.target_classes]
-        # (SPARQL targets are left to validate_store)
+        # class → the shapes targeting it or a superclass (SPARQL targets are left to validate_store)
+        by_class: dict = {}
+        for shape in self.ctx.shapes.targeted:
+            for cls in self.plans[id(shape)].target:
+                by_class.setdefault(cls, []).append(shape)
         for node in self.doc:
             types = self.values(node, RDF_TYPE)
-            if not types:
-                continue
-            for shape, target in shapes:
-                if any(t in target for t in types):
-                    yield from self.check(shape, node)
+            shapes = [s for t in types for s in by_class.get(t, ())]
+            for shape in dict.fromkeys(shapes) if len(types) > 1 else shapes:
+                yield from self.check(shape, node)
 
     def check(self, shape: Shape, node) -> Iterator[Finding]:
         plan = self.plans[id(shape)]
