@@ -89,3 +89,21 @@ def test_a_changed_document_is_rebuilt_and_its_old_entities_go(corpus_dir, tmp_p
     assert quads(store) == quads(fresh)  # nothing of the first content is left anywhere
     store.close()
     fresh.close()
+
+
+def test_the_same_report_under_two_names_is_a_finding(corpus_dir, tmp_path):
+    """Crawls store one report under several names; each copy counts in every aggregate, so
+    dkg validate says which documents share their bytes (a warning: both are real files)."""
+    from disclosure_kg.graph.validate import validate_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("pingtan 2023.txt", "pingtan-2023-copy.txt"):
+        shutil.copy(corpus_dir / PINGTAN, folder / name)
+    store = OxigraphStore(tmp_path / "kg")
+    build([folder], store, progress=False, jobs=1)
+    report = validate_store(store)
+    twice = [r for r in report.results if r.shape.endswith("SameBytesTwice")]
+    assert report.conforms and len(twice) == 2
+    assert {r.focus.rsplit("/", 1)[-1] for r in twice} == {"pingtan-2023-txt", "pingtan-2023-copy-txt"}
+    store.close()
