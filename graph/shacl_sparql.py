@@ -24,6 +24,8 @@ from .shacl_store import Finding, StoreChecker
 _BAG_AGGREGATE = re.compile(r"\b(SUM|AVG|GROUP_CONCAT|COUNT)\s*\(\s*(?!DISTINCT\b)", re.IGNORECASE)
 _PREFIX = re.compile(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
+_NOT_PATTERNS = re.compile(r"\bSELECT\b.*?\bWHERE\b|\b(?:GROUP|ORDER)\s+BY\b[^{}]*?(?=\bHAVING\b|\bORDER\b|\bLIMIT\b|[{}])"
+                           r"|\bVALUES\b[^{]*\{[^}]*\}|\bAS\s+[?$]\w+", re.IGNORECASE | re.DOTALL)
 
 
 def sparql_findings(checker: StoreChecker, shape: Shape, duplicates: DuplicateCheck) -> Iterator[Finding]:
@@ -42,8 +44,9 @@ def constraint_findings(checker: StoreChecker, shape: Shape, constraint: SparqlC
 def _solutions(checker: StoreChecker, c: SparqlConstraint, duplicates: DuplicateCheck) -> set[tuple]:
     store, dataset = checker.store, checker.dataset
     if is_bag_sensitive(c.select):
-        predicates = named_iris(c.select)
-        if predicates is None or duplicates.any_in(predicates):
+        # a variable predicate may match any property: then every property is checked
+        predicates = named_iris(c.select) or duplicates.all_predicates()
+        if duplicates.any_in(predicates):
             store, dataset = duplicates.set_copy(predicates), {}
     found = set()
     for row in store.query(c.select, **dataset):
@@ -63,15 +66,18 @@ def named_iris(select: str) -> set[str] | None:
     prefixes = dict(_PREFIX.findall(select))
     body = _PREFIX.sub(" ", select)
     body = re.sub(r'"""[\s\S]*?"""|"(?:[^"\\]|\\.)*"', '""', body)  # strings name no property
-    where = body[body.upper().find("WHERE"):] if "WHERE" in body.upper() else body
+    body = re.sub(r"(?m)(^|\s)#[^\n]*", " ", body)  # nor do comments
+    # only triple patterns may put a variable in predicate position: leave out projections,
+    # GROUP BY and ORDER BY lists and VALUES blocks, where variables also stand in a row
+    patterns = _NOT_PATTERNS.sub(" ", body)
     # a variable right after a term that ends a subject, or after ';', sits in predicate position
-    if re.search(r"(?:;|[?$]\w+|>|\b[\w-]*:[\w-]*)\s+[?$]\w+\s+(?:[?$]\w+|<|\"|[\w-]*:|\[|\d)", where):
+    if re.search(r"(?:;|[?$]\w+|>|\b[\w-]*:[\w-]*)\s+[?$]\w+\s+(?:[?$]\w+|<|\"|[\w-]*:|\[|\d)", patterns):
         return None
     iris = set(re.findall(r"<([^>]*)>", body))
     for pfx, local in re.findall(r"(?<![\w<?$])([\w-]*):([\w-]*)", body):
         if pfx in prefixes:
             iris.add(prefixes[pfx] + local)
-    if re.search(r"(?<![\w?$:])a(?![\w:])", where):
+    if re.search(r"(?<![\w?$:])a(?![\w:])", patterns):
         iris.add(str(RDF.type))
     return iris
 
@@ -91,12 +97,14 @@ class DuplicateCheck:
                 self.known[p] = bool(self.store.query(q))
         return any(self.known[p] for p in predicates)
 
-    def set_copy(self, predicates: set[str] | None) -> ox.Store:
-        """The triples of ``predicates`` (all, if None) in one default graph, each once."""
+    def all_predicates(self) -> set[str]:
+        return {row["p"].value for row in self.store.query("SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o } }")}
+
+    def set_copy(self, predicates: set[str]) -> ox.Store:
+        """The triples of ``predicates`` in one default graph, each once (only when the store
+        does hold a triple twice: the copy costs memory)."""
         copy = ox.Store()
-        if predicates is None:
-            copy.extend(ox.Quad(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None))
-        for p in sorted(predicates or ()):
+        for p in sorted(predicates):
             node = ox.NamedNode(p)
             copy.extend(ox.Quad(q.subject, node, q.object) for q in self.store.quads_for_pattern(None, node, None))
         return copy
