@@ -7,7 +7,9 @@ cannot be read or extracted is reported (which file, what is wrong) and the rest
 """
 from __future__ import annotations
 
+import queue
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -125,16 +127,22 @@ def _tasks(files: list[Path], stored: dict, minter: Minter, debug: bool, summary
 
 class _BatchWriter:
     """Collects built documents and writes them a batch at a time (the store's bulk path pays
-    per call); a batch is small enough that little is lost to a crash."""
+    per call; a batch is small enough that little is lost to a crash) on a thread of its own:
+    Oxigraph releases the GIL while it loads, so this process keeps feeding the workers."""
 
-    BATCH_BYTES = 8 << 20  # about 6 reports of N-Quads
+    BATCH_BYTES = 16 << 20  # about a dozen reports of N-Quads
 
     def __init__(self, store: Store, summary: BuildSummary) -> None:
         self.store, self.summary = store, summary
         self.batch: list[DocumentResult] = []
         self.size = 0
+        self.queue: queue.Queue = queue.Queue(maxsize=2)  # memory stays bounded if the store is slow
+        self.failure: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="dkg-writer", daemon=True)
+        self.thread.start()
 
     def add(self, result: DocumentResult) -> None:
+        self._raise_failure()
         for stage, seconds in result.cpu.items():
             self.summary.cpu[stage] = self.summary.cpu.get(stage, 0.0) + seconds
         if result.problem:
@@ -146,17 +154,30 @@ class _BatchWriter:
             self.flush()
 
     def flush(self) -> None:
-        if not self.batch:
-            return
+        if self.batch:
+            self.queue.put(self.batch)
+            self.batch, self.size = [], 0
+
+    def _run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            if self.failure is not None:
+                continue  # drain: nothing more is written after a store error
+            try:
+                with _timed(self.summary.wall, "write"):
+                    self.store.write_documents([(r.graph, r.nquads) for r in batch])
+            except BaseException as e:  # noqa: BLE001 - raised again in the building thread
+                self.failure = e
+                continue
+            for r in batch:
+                self.summary.documents += 1
+                self.summary.triples += r.triples
+                self.summary.findings += r.findings
+                self.summary.warnings.extend(r.warnings)
+
+    def _raise_failure(self) -> None:
         # a store that refuses a write is not these documents' fault: it stops the build
-        with _timed(self.summary.wall, "write"):
-            self.store.write_documents([(r.graph, r.nquads) for r in self.batch])
-        for r in self.batch:
-            self.summary.documents += 1
-            self.summary.triples += r.triples
-            self.summary.findings += r.findings
-            self.summary.warnings.extend(r.warnings)
-        self.batch, self.size = [], 0
+        if self.failure is not None:
+            raise self.failure
 
     def __enter__(self) -> "_BatchWriter":
         return self
@@ -164,6 +185,10 @@ class _BatchWriter:
     def __exit__(self, exc_type, *exc) -> None:
         if exc_type is None or issubclass(exc_type, KeyboardInterrupt):
             self.flush()  # what was extracted before Ctrl-C is kept
+        self.queue.put(None)
+        self.thread.join()
+        if exc_type is None:
+            self._raise_failure()
 
 
 def _finish(store: Store, minter: Minter, summary: BuildSummary, replaced: bool) -> None:
