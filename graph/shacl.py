@@ -14,7 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from .namespaces import PREFIXES
+from .namespaces import DKG, PREFIXES  # DKG: only the dkg:checkedPerDocument annotation
 
 
 class UnsupportedShape(ValueError):
@@ -81,6 +81,7 @@ class Shape:
     less_than_or_equals: tuple[URIRef, ...] = ()
     properties: tuple[Shape, ...] = ()
     sparql: tuple[SparqlConstraint, ...] = ()
+    per_document: bool = False  # dkg:checkedPerDocument: its sh:sparql relates one document's nodes
 
     @property
     def targeted(self) -> bool:
@@ -196,6 +197,7 @@ class _Reader:
             less_than_or_equals=tuple(sorted(self.g.objects(node, SH.lessThanOrEquals), key=str)),
             sparql=tuple(c for c in (self.sparql_constraint(node, c) for c in sorted(self.g.objects(node, SH.sparql), key=str))
                          if c is not None),
+            per_document=(node, DKG.checkedPerDocument, Literal(True)) in self.g,
         )
         for other in shape.less_than_or_equals:
             if not isinstance(other, URIRef):

@@ -36,23 +36,43 @@ def sparql_findings(checker: StoreChecker, shape: Shape, duplicates: DuplicateCh
 def constraint_findings(checker: StoreChecker, shape: Shape, constraint: SparqlConstraint,
                         duplicates: DuplicateCheck) -> list[Finding]:
     """The solutions of one constraint whose ?this is a focus node of ``shape``."""
-    solutions = _solutions(checker, constraint, duplicates)
+    if shape.per_document and checker.documents is not None and not _doubled(constraint, duplicates):
+        solutions = _per_document_solutions(checker, constraint)
+    else:
+        solutions = _solutions(checker, constraint, duplicates)
     ok = checker.members(checker.focus(shape), {this for this, _, _ in solutions})
     return [Finding(shape, this, value, message) for this, value, message in sorted(solutions, key=str) if this in ok]
 
 
 def _solutions(checker: StoreChecker, c: SparqlConstraint, duplicates: DuplicateCheck) -> set[tuple]:
     store, dataset = checker.store, checker.dataset
-    if is_bag_sensitive(c.select):
+    if _doubled(c, duplicates):
         # a variable predicate may match any property: then every property is checked
         predicates = named_iris(c.select) or duplicates.all_predicates()
-        if duplicates.any_in(predicates):
-            store, dataset = duplicates.set_copy(predicates), {}
+        store, dataset = duplicates.set_copy(predicates), {}
     found = set()
     for row in store.query(c.select, **dataset):
         this = _get(row, "this")
         if this is not None:
             found.add((this, _get(row, "value"), fill(c.message, row)))
+    return found
+
+
+def _doubled(c: SparqlConstraint, duplicates: DuplicateCheck) -> bool:
+    """Whether a constraint that adds up rows would see a triple twice (stored in two graphs)."""
+    return is_bag_sensitive(c.select) and duplicates.any_in(named_iris(c.select) or duplicates.all_predicates())
+
+
+def _per_document_solutions(checker: StoreChecker, c: SparqlConstraint) -> set[tuple]:
+    """A per-document constraint over each document graph with the shared graphs as its
+    default graph: a set (no triple is in two of them), and comparisons stay inside one report
+    however many reports the store holds."""
+    found = set()
+    for graph in checker.documents:
+        for row in checker.store.query(c.select, default_graph=[graph, *checker.shared]):
+            this = _get(row, "this")
+            if this is not None:
+                found.add((this, _get(row, "value"), fill(c.message, row)))
     return found
 
 

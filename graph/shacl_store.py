@@ -107,8 +107,11 @@ class Focus:
 class StoreChecker:
     """Runs the core constraints of shapes over one store's union of named graphs."""
 
-    def __init__(self, store: ox.Store, **dataset) -> None:
+    def __init__(self, store: ox.Store, documents: list | None = None, shared: list | None = None, **dataset) -> None:
         self.store = store
+        # with documents: dkg:checkedPerDocument constraints run on each of these graphs with the shared ones
+        self.documents = documents
+        self.shared = shared or []
         self.dataset = dataset or {"use_default_graph_as_union": True}
         self._subclasses: dict = {}
         self._counts: dict = {}

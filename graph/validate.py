@@ -90,11 +90,17 @@ def validate_store(store, base: str | None = None, shapes: Shapes | None = None,
     oxi = store if isinstance(store, ox.Store) else getattr(store, "store", None)
     if not isinstance(oxi, ox.Store):
         return validate_graph(store_graph(store), base or Minter().base, shapes)
-    return _report(_store_findings(oxi, shapes, jobs or os.cpu_count() or 1))
+    minter = Minter(base) if base else Minter()
+    shared = [ox.NamedNode(minter.entities_graph), ox.NamedNode(minter.vocabulary_graph)]
+    documents = [g for g in oxi.named_graphs() if g not in shared]
+    if not documents:
+        documents = None  # one merged graph (validate_graph): checked as a whole
+    return _report(_store_findings(oxi, shapes, jobs or os.cpu_count() or 1, documents, shared))
 
 
-def _store_findings(store: ox.Store, shapes: Shapes, jobs: int) -> Iterable[Finding]:
-    checker = StoreChecker(store)
+def _store_findings(store: ox.Store, shapes: Shapes, jobs: int, documents: list | None = None,
+                    shared: list | None = None) -> Iterable[Finding]:
+    checker = StoreChecker(store, documents, shared)
     duplicates = DuplicateCheck(store)
     tasks = []
     for shape in shapes.targeted:

@@ -170,3 +170,29 @@ def test_every_shape_of_the_shapes_file_is_read():
     """read_shapes refuses what it does not implement, so reading the file is the check."""
     names = {s.name for s in default_shapes().all()}
     assert {"dkgsh:ObservationShape", "dkgsh:MetricMember", "dkgsh:VocabularyConceptShape"} <= names
+
+
+def test_a_table_identity_is_checked_inside_each_document_graph(corpus_dir, tmp_path):
+    """dkg:checkedPerDocument shapes run over each document graph with the shared graphs: a
+    row total changed in one report of a store is found there, as on the merged graph."""
+    path = tmp_path / "kg"
+    assert main(["build", *(str(corpus_dir / n) for n in FEW), "--store", str(path), "--no-progress", "--jobs", "1"]) == 0
+    store = OxigraphStore(path)
+    raw = store.store
+    dkg = "https://w3id.org/disclosure-kg/def#"
+    graph = ox.NamedNode(Minter().document_graph("106_pingtan_2023.txt"))
+    total = next(q.subject for q in raw.quads_for_pattern(None, ox.NamedNode(dkg + "applicant"), None, graph)
+                 if q.object.value.endswith("applicant-total")
+                 and "applications-received" in q.subject.value and "/" not in q.subject.value.split("applications-received")[1])
+    value = next(raw.quads_for_pattern(total, ox.NamedNode(dkg + "value"), None, graph))
+    raw.remove(value)
+    raw.add(ox.Quad(total, value.predicate, ox.Literal("99999", datatype=value.object.datatype), graph))
+    store.close()
+    store = OxigraphStore(path, read_only=True)
+    try:
+        report = validate_store(store)
+        reference = validate_graph(store_graph(store), BASE)
+    finally:
+        store.close()
+    assert findings(report.results) == findings(reference.results)
+    assert any(r.shape == "dkgsh:TableThreeRowTotal" and r.value == total.value for r in report.warnings)
