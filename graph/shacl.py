@@ -58,6 +58,7 @@ class Qualified:
 class SparqlConstraint:
     select: str  # PREFIX lines and the SELECT with $this renamed ?this
     message: str
+    per_document: bool = False  # dkg:checkedPerDocument: it relates the nodes of one document only
 
 
 @dataclass(eq=False)
@@ -81,7 +82,6 @@ class Shape:
     less_than_or_equals: tuple[URIRef, ...] = ()
     properties: tuple[Shape, ...] = ()
     sparql: tuple[SparqlConstraint, ...] = ()
-    per_document: bool = False  # dkg:checkedPerDocument: its sh:sparql relates one document's nodes
 
     @property
     def targeted(self) -> bool:
@@ -197,7 +197,6 @@ class _Reader:
             less_than_or_equals=tuple(sorted(self.g.objects(node, SH.lessThanOrEquals), key=str)),
             sparql=tuple(c for c in (self.sparql_constraint(node, c) for c in sorted(self.g.objects(node, SH.sparql), key=str))
                          if c is not None),
-            per_document=(node, DKG.checkedPerDocument, Literal(True)) in self.g,
         )
         for other in shape.less_than_or_equals:
             if not isinstance(other, URIRef):
@@ -297,7 +296,8 @@ class _Reader:
         if self.one(c, SH.deactivated) == Literal(True):
             return None
         text = "\n".join(self.prefixes(c) + [str(select).replace("$this", "?this")])
-        return SparqlConstraint(text, str(self.one(c, SH.message) or "SPARQL constraint failed"))
+        return SparqlConstraint(text, str(self.one(c, SH.message) or "SPARQL constraint failed"),
+                                (c, DKG.checkedPerDocument, Literal(True)) in self.g)
 
 
 __all__ = [

@@ -36,7 +36,7 @@ def sparql_findings(checker: StoreChecker, shape: Shape, duplicates: DuplicateCh
 def constraint_findings(checker: StoreChecker, shape: Shape, constraint: SparqlConstraint,
                         duplicates: DuplicateCheck) -> list[Finding]:
     """The solutions of one constraint whose ?this is a focus node of ``shape``."""
-    if shape.per_document and checker.documents is not None and not _doubled(constraint, duplicates):
+    if constraint.per_document and checker.documents is not None and not _doubled(constraint, duplicates):
         solutions = _per_document_solutions(checker, constraint)
     else:
         solutions = _solutions(checker, constraint, duplicates)
