@@ -29,6 +29,7 @@ from .extraction import (
 from .fingerprint import extractor_fingerprint
 from .iri import Minter
 from .store import Store
+from .timing import timed
 from .vocabulary import vocabulary_graph
 
 
@@ -72,7 +73,7 @@ def build(paths: Iterable[str | Path], store: Store, minter: Minter | None = Non
     minter = minter or Minter()
     started = time.perf_counter()
     summary = BuildSummary()
-    with _timed(summary.wall, "plan"):
+    with timed(summary.wall, "plan"):
         files = _named_files(paths, summary)
         stored = {} if force else store.built_documents()
         summary.triples += store.replace_graph(minter.vocabulary_graph, vocabulary_graph(minter.base))
@@ -163,7 +164,7 @@ class _BatchWriter:
             if self.failure is not None:
                 continue  # drain: nothing more is written after a store error
             try:
-                with _timed(self.summary.wall, "write"):
+                with timed(self.summary.wall, "write"):
                     self.store.write_documents([(r.graph, r.nquads) for r in batch])
             except BaseException as e:  # noqa: BLE001 - raised again in the building thread
                 self.failure = e
@@ -179,7 +180,7 @@ class _BatchWriter:
         if self.failure is not None:
             raise self.failure
 
-    def __enter__(self) -> "_BatchWriter":
+    def __enter__(self) -> _BatchWriter:
         return self
 
     def __exit__(self, exc_type, *exc) -> None:
@@ -195,25 +196,12 @@ def _finish(store: Store, minter: Minter, summary: BuildSummary, replaced: bool)
     """Entities nobody cites any more go; a store that was written to is compacted."""
     prune = getattr(store, "prune_entities", None)
     if replaced and prune is not None:
-        with _timed(summary.wall, "prune"):
+        with timed(summary.wall, "prune"):
             prune(minter.entities_graph)
     optimize = getattr(store, "optimize", None)
     if optimize is not None and summary.documents:
-        with _timed(summary.wall, "optimize"):
+        with timed(summary.wall, "optimize"):
             optimize()  # compacted, the store answers lookups many times faster
-
-
-class _timed:
-    """Adds the wall time of a ``with`` block to ``totals[step]``."""
-
-    def __init__(self, totals: dict[str, float], step: str) -> None:
-        self.totals, self.step = totals, step
-
-    def __enter__(self) -> None:
-        self.start = time.perf_counter()
-
-    def __exit__(self, *exc) -> None:
-        self.totals[self.step] = self.totals.get(self.step, 0.0) + time.perf_counter() - self.start
 
 
 __all__ = ["STAGES", "BuildSummary", "build", "expand"]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..extract.pipeline import extract, load_bytes
 from ..extract.reader import ReadError
 from .iri import Minter
+from .timing import timed
 from .triples import document_graph
 from .validate import document_context, validate_document
 
@@ -55,16 +56,15 @@ def process_document(task: DocumentTask) -> DocumentResult:
     digest = content_hash(task.data)
     name = task.path.replace("\\", "/").rsplit("/", 1)[-1]
     result = DocumentResult(task.path, minter.document_graph(name), digest)
-    clock = _StageClock(result.cpu)
     try:
-        with clock("read"):
+        with timed(result.cpu, "read", time.process_time):
             doc = load_bytes(task.data, task.path)
-        with clock("extract"):
+        with timed(result.cpu, "extract", time.process_time):
             facts = extract(doc)
-        with clock("triples"):
+        with timed(result.cpu, "triples", time.process_time):
             dg = document_graph(facts, minter, content_hash=digest)
             result.nquads = dg.nquads(result.graph, minter.entities_graph)
-        with clock("validate"):
+        with timed(result.cpu, "validate", time.process_time):
             shape_results = validate_document(dg.triples | dg.shared_triples, document_context(task.base))
     except ReadError as e:
         result.problem = str(e)
@@ -78,22 +78,3 @@ def process_document(task: DocumentTask) -> DocumentResult:
                                      for r in shape_results]
     result.findings = len(facts.findings)
     return result
-
-
-class _StageClock:
-    """Adds the CPU time of each ``with clock(stage)`` block to ``totals[stage]``."""
-
-    def __init__(self, totals: dict[str, float]) -> None:
-        self.totals = totals
-        self.stage = ""
-        self.start = 0.0
-
-    def __call__(self, stage: str) -> _StageClock:
-        self.stage = stage
-        return self
-
-    def __enter__(self) -> None:
-        self.start = time.process_time()
-
-    def __exit__(self, *exc) -> None:
-        self.totals[self.stage] = self.totals.get(self.stage, 0.0) + time.process_time() - self.start

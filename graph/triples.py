@@ -92,18 +92,13 @@ class DocumentGraph:
         return to_rdflib(self.shared_triples)
 
     def nquads(self, graph: str, entities_graph: str) -> bytes:
-        """N-Quads of ``quads``, written from the terms' own N-Triples forms: the cheapest way to
+        """The document's triples in its named graph and the entity triples in the shared one,
+        as N-Quads written from the terms' own N-Triples forms: the cheapest way to
         hand a document from a worker process to the store (pickling pyoxigraph quads costs
         several times more, and the store parses N-Quads natively)."""
         g, e = f" <{graph}> .\n", f" <{entities_graph}> .\n"
         return "".join([f"{s} {p} {o}{g}" for s, p, o in self.triples]
                        + [f"{s} {p} {o}{e}" for s, p, o in self.shared_triples]).encode("utf-8")
-
-    def quads(self, graph: str, entities_graph: str) -> list[ox.Quad]:
-        """The document's triples in its named graph and the entity triples in the shared one."""
-        g, e = IRI(graph), IRI(entities_graph)
-        return ([ox.Quad(s, p, o, g) for s, p, o in self.triples]
-                + [ox.Quad(s, p, o, e) for s, p, o in self.shared_triples])
 
 
 def new_graph() -> Graph:
