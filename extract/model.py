@@ -30,7 +30,7 @@ class Cell:
 
 @dataclass
 class Table:
-    """A table kept as a table (from HTML); ``rows`` is the expanded grid."""
+    """A table kept as a table (HTML, or `|` rows in text); ``rows`` is the expanded grid."""
 
     rows: list[list[Cell]]
     start: int

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .model import Cell, Document, DocumentFacts, Table
 from .normalize import normalize
+from .pipetables import pipe_tables
 from .reader import RawText, read, read_bytes
 from .sections import split_sections
 
@@ -38,6 +39,9 @@ def document_from_raw(raw: RawText) -> Document:
         header={k: normalize(v).text for k, v in raw.header.items()},
     )
     doc.tables = [_map_table(t, norm.offsets, norm.text) for t in raw.tables]
+    doc.tables += [t for t in pipe_tables(doc.text)
+                   if not any(h.start <= t.start < h.end or t.start <= h.start < t.end for h in doc.tables)]
+    doc.tables.sort(key=lambda t: t.start)
     doc.sections = split_sections(doc.text)
     return doc
 

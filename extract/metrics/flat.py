@@ -74,6 +74,16 @@ def text_source(start: int, end: int):
     return source
 
 
+def table_region(doc: Document, table: str) -> Optional[tuple[int, int]]:
+    """Where table 二, 三 or 四 stands: its section (table 三 ends where table 四 starts)."""
+    region = find_region(doc.text, table)
+    if region and table == "三":
+        end4 = find_region(doc.text, "四", region[0])
+        if end4 and end4[0] > region[0]:
+            region = (region[0], end4[0])
+    return region
+
+
 def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
               n: int, accept: Optional[Accept], ignorable, table: str,
               follow_order: bool = True) -> tuple[list[RowReading], list[Finding]]:
@@ -141,11 +151,10 @@ def _ignorable(words: list[str]):
 
 def table3(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list[Finding]]:
     if source is None:
-        region = find_region(doc.text, "三")
+        region = table_region(doc, "三")
         if not region:
             return [], []
-        end4 = find_region(doc.text, "四", region[0])
-        source = text_source(region[0], end4[0] if end4 and end4[0] > region[0] else region[1])
+        source = text_source(*region)
     rows = list(table3_rows(fmt))
     specs = [LabelSpec(i, list(r.labels), r.numbering) for i, r in enumerate(rows)]
     specs += [LabelSpec("group", g["labels"], g.get("numbering")) for g in table3_groups(fmt)]
@@ -158,7 +167,7 @@ def table3(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
 
 def table4(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list[Finding]]:
     if source is None:
-        region = find_region(doc.text, "四")
+        region = table_region(doc, "四")
         if not region:
             return [], []
         source = text_source(*region)

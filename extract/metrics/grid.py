@@ -11,7 +11,7 @@ from typing import Optional
 
 from ..model import Cell, Document, Finding, Table
 from . import flat
-from .templates import find_region
+from .labels import squeeze
 from .tokens import Event, Label, LabelSpec, Token, find_labels
 
 # a figure, with the money unit the cell may print after it (38652.17万元)
@@ -64,13 +64,61 @@ def _placed(doc: Document, c: Cell) -> Cell:
     return Cell(c.row, c.col, c.text, -1, -1, c.origin)
 
 
+def _row_label(doc: Document, row: list[Cell], specs: list[LabelSpec]) -> bool:
+    """Whether a cell of the row holds a row label of the template (not a header or group)."""
+    return any(isinstance(l.key, (int, tuple))
+               for c in row if c.start >= 0 and c.text.strip() and not _is_data(c)
+               for l in find_labels(doc.text, c.start, c.end, specs))
+
+
+def data_slots(doc: Document, table: Table, specs: list[LabelSpec]) -> dict[int, tuple[int, ...]]:
+    """Per figure row, the grid positions that hold its cells: the columns the header rows above
+    it name, right of the row's label cells. A row whose figures stand outside those positions
+    (a header the copy lost) gets none and is read by its printed figures alone."""
+    rows = table.rows
+    figure_cols = [i for row in rows for i, c in enumerate(row) if _is_data(c)]
+    if not figure_cols:
+        return {}
+    first = min(figure_cols)
+    out: dict[int, tuple[int, ...]] = {}
+    heads: set[int] = set()
+    in_header = False
+    for r, row in enumerate(rows):
+        figures = [i for i, c in enumerate(row) if _is_data(c)]
+        if not figures and not _row_label(doc, row, specs):
+            if not in_header:
+                heads, in_header = set(), True
+            heads |= {i for i, c in enumerate(row) if c.text.strip()}
+            continue
+        in_header = False
+        words = [i for i, c in enumerate(row) if c.text.strip() and not _is_data(c)
+                 and (not figures or i < figures[0])]
+        after = max(words, default=-1)
+        slots = tuple(i for i in sorted(heads) if i > after and i >= first and i < len(row))
+        if slots and set(figures) <= set(slots):
+            out[r] = slots
+    return out
+
+
+def _blank_events(doc: Document, table: Table, specs: list[LabelSpec]) -> list[Event]:
+    """A blank-cell event for each empty cell at a figure position: the report left it blank."""
+    evs: list[Event] = []
+    for r, slots in data_slots(doc, table, specs).items():
+        for i in slots:
+            c = table.rows[r][i]
+            if c.text.strip() or c.is_copy or c.start < 0:
+                continue
+            evs.append(Event("blank", c.start, c.start, token=Token("blank", "", c.start, c.start, "", True)))
+    return evs
+
+
 def source_for(table: Table):
-    """An event source (see flat.text_source) over one HTML table."""
+    """An event source (see flat.text_source) over one table grid (HTML, or `|` rows)."""
     rows = collapsed_rows(table)
 
     def source(doc: Document, specs: list[LabelSpec], ignorable):
         labels: list[Label] = []
-        evs: list[Event] = []
+        evs: list[Event] = _blank_events(doc, table, specs)
         for row in rows:
             for c in (_placed(doc, x) for x in row):
                 if c.start < 0 or not c.text.strip():
@@ -91,7 +139,6 @@ def source_for(table: Table):
                 rest = c.text
                 for l in found:
                     rest = rest.replace(l.text, " ")
-                from .labels import squeeze
                 if squeeze(rest) and not ignorable(rest):
                     evs.append(Event("break", c.start, c.end))
         evs.sort(key=lambda e: (e.start, 0 if e.kind == "label" else 1))
@@ -99,16 +146,39 @@ def source_for(table: Table):
     return source
 
 
+def region_source(start: int, end: int, grids: list[Table]):
+    """An event source over text[start:end] whose tables are read as grids and the text
+    between them (headings, rows the copy left as text) as text."""
+    def source(doc: Document, specs: list[LabelSpec], ignorable):
+        labels: list[Label] = []
+        evs: list[Event] = []
+        pos = start
+        parts = []
+        for t in sorted(grids, key=lambda t: t.start):
+            parts += [flat.text_source(pos, max(pos, t.start)), source_for(t)]
+            pos = max(pos, t.end)
+        parts.append(flat.text_source(pos, max(pos, end)))
+        for part in parts:
+            found, events = part(doc, specs, ignorable)
+            labels += found
+            evs += events
+        evs.sort(key=lambda e: (e.start, 0 if e.kind == "label" else 1))
+        return labels, evs
+    return source
+
+
 def tables(doc: Document, fmt: str) -> dict[str, tuple[list, list[Finding]]]:
-    """Readings of tables 二/三/四 from the HTML grids that sit in their sections."""
+    """Readings of tables 二/三/四 whose sections hold table grids (HTML or `|` rows)."""
     out: dict[str, tuple[list, list[Finding]]] = {}
-    regions = {name: find_region(doc.text, name) for name in ("二", "三", "四")}
     readers = {"二": flat.table2, "三": flat.table3, "四": flat.table4}
-    for t in doc.tables:
-        for name, region in regions.items():
-            if region and region[0] <= t.start < region[1] + 2 and name not in out:
-                readings, findings = readers[name](doc, fmt, source_for(t))
-                if readings:
-                    out[name] = (readings, findings)
-                break
+    for name, reader in readers.items():
+        region = flat.table_region(doc, name)
+        if not region:
+            continue
+        grids = [t for t in doc.tables if region[0] <= t.start < region[1] + 2]
+        if not grids:
+            continue
+        readings, findings = reader(doc, fmt, region_source(region[0], region[1], grids))
+        if readings:
+            out[name] = (readings, findings)
     return out

@@ -54,6 +54,8 @@ def observations_of(reading: RowReading, table: str) -> tuple[list[Observation],
             continue
         s, e = cell_span(cell)
         raw = cell_text(cell)
+        if not raw:  # a cell the report left blank: not printed, no observation
+            continue
         col_unit = ""
         if col.key:
             from .labels import unit as concept_unit
