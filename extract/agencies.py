@@ -206,6 +206,47 @@ def relative_government(word: str, home: Optional[Government]) -> Optional[Gover
     return government_of(d.adcode) if d.name.endswith("省") else None
 
 
+@lru_cache(maxsize=1)
+def _body_words() -> tuple[str, ...]:
+    return tuple(sorted((r[0].strip() for r in _rows("agency_body_words.tsv")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _not_bodies() -> tuple[str, ...]:
+    return tuple(r[0].strip() for r in _rows("agency_not_bodies.tsv"))
+
+
+_BODY_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}")
+
+
+def is_body_name(name: str) -> bool:
+    """Whether a name (without its division) is shaped like a public body's: Chinese characters
+    ending in a body word (局, 委员会, 中心, 站 …), and not a site or an event (网站, 座谈会)."""
+    return (bool(_BODY_NAME.fullmatch(name)) and name.endswith(_body_words())
+            and not name.endswith(_not_bodies()) and name not in _body_words())
+
+
+def _unlisted_body(written: str, home: Optional[Government], year: Optional[int]):
+    """A body no list holds, by its structure: a division (or a zone, or 区/县 seen from the
+    reporting body), then a name ending in a body word (长沙县供销合作社联合社). The name is kept
+    as written; the division gives the code and the parent government."""
+    for k in range(min(len(written) - 2, 16), 0, -1):
+        body = written[k:]
+        if not is_body_name(body) or body[0] in _LEVEL_CHARS:
+            continue
+        pre = _prefix_before(written, k, home, year, strict=False)
+        if pre is None or pre[0] != 0:
+            continue
+        gov = pre[1]
+        if gov.level == "national":
+            continue
+        return gov.prefix + body, gov.name, gov.adcode, ([pre[2]] if pre[2] else [])
+    if home is not None and home.level != "national" and is_body_name(written):
+        # a bare body name (民政局) read against the division the document names elsewhere
+        return home.prefix + written, home.name, home.adcode, []
+    return None
+
+
 def _body_regex() -> re.Pattern:
     names = sorted(bodies(), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
@@ -327,6 +368,9 @@ def canonical_agency(written: str, home: Optional[Government] = None, year: Opti
     town = _township_issuer(written, home, year)
     if town is not None:
         return town
+    unlisted = _unlisted_body(written, home, year)
+    if unlisted is not None:
+        return unlisted
     # a bare division (the title of 杨浦区2018年度…): its government
     pre = _prefix_before(written, len(written), home, year, strict=False)
     if pre is not None and pre[0] == 0:
