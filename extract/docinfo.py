@@ -100,6 +100,17 @@ def _clean_title(s: str) -> str:
     return m.group(1) if m else s
 
 
+_PAGE_TITLE_PARTS = re.compile(r"\s*(?:_|——|\s-\s|\s[|｜]\s)\s*")
+
+
+def _page_title(s: str) -> str:
+    """A page's <title> without the column and site names CMSs join to it
+    (…年度报告_政府信息公开年报_杭州市西湖区人民政府): the first part that reads as a title."""
+    s = _clean_title(s)
+    parts = [p for p in _PAGE_TITLE_PARTS.split(s) if p]
+    return next((p for p in parts if _looks_like_title(p)), s)
+
+
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=年)")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
 
@@ -131,7 +142,7 @@ def _kind_from_title(title: str) -> Optional[str]:
 def _find_title(doc: Document) -> tuple[str, int, int]:
     """(title, start, end); offsets -1 where the title is not in the text."""
     text = doc.text
-    header = _clean_title(_header(doc).get("标题", ""))
+    header = _page_title(_header(doc).get("标题", ""))
     lines = []
     pos = 0
     for line in text.split("\n"):
