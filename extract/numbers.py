@@ -45,6 +45,11 @@ def _leading(text: str, table) -> Optional[str]:
     return next((name for name in _by_length(table) if text.startswith(name)), None)
 
 
+def sign_value(word: str) -> float:
+    """-1 for a word that prints a decrease before a figure (减少, ↓), else 1."""
+    return float(table()["signs"].get(word.strip(), 1))
+
+
 def parse_number(text: str, multiplier: float = 1.0, unit_hint: str = "") -> ParsedNumber:
     """Read one printed figure. ``multiplier`` is a column's scale (单位：万元 → 10000)."""
     raw = text
@@ -58,6 +63,10 @@ def parse_number(text: str, multiplier: float = 1.0, unit_hint: str = "") -> Par
         if t.startswith(p) and len(t) > len(p):
             t, approximate = t[len(p):], True
             break
+    sign = 1.0
+    word = _leading(t, cfg["signs"])
+    if word is not None and len(t) > len(word):  # 本年增减 printed as 减少7 or ↓7: the sign is the value's
+        t, sign = t[len(word):], float(cfg["signs"][word])
     percent = any(m in t for m in cfg["percent_markers"]) or t.startswith("百分之")
     m = _ARABIC.search(t)
     if m:
@@ -101,5 +110,5 @@ def parse_number(text: str, multiplier: float = 1.0, unit_hint: str = "") -> Par
     if money is not None:
         unit, scale = "yuan", scale * cfg["money_units"][money]
         rest = rest[len(money):]
-    value = round(number * scale, 6)
+    value = round(sign * number * scale, 6)
     return ParsedNumber(value, unit or "count", approximate, "number", raw)

@@ -11,11 +11,13 @@ from typing import Optional
 
 from ..model import Cell, Document, Finding, Table
 from . import flat
-from .labels import squeeze
+from .labels import data, squeeze
 from .tokens import Event, Label, LabelSpec, Token, find_labels
 
-# a figure, with the money unit the cell may print after it (38652.17万元)
-_FIGURE = re.compile(r"^\s*-?\d+(?:,\d{3})*(?:\.\d+)?\s*(亿元|万元|千元|元)?\s*$")
+_SIGNS = "|".join(map(re.escape, sorted(data("metrics_numbers.json")["signs"], key=len, reverse=True)))
+# a figure, with a sign word before it (减少7, ↓7) and the money unit after it (38652.17万元)
+_FIGURE = re.compile(rf"^\s*(?P<sign>{_SIGNS})?\s*(?P<body>-?\d+(?:,\d{{3}})*(?:\.\d+)?)\s*"
+                     r"(?P<unit>亿元|万元|千元|元)?\s*$")
 _BLANK = re.compile(r"^\s*(?:/|／|—{1,2}|－|-|–)\s*$")
 
 
@@ -124,14 +126,16 @@ def source_for(table: Table):
                 if c.start < 0 or not c.text.strip():
                     continue
                 if _is_data(c):
-                    text = c.text.strip()
-                    s = c.start + c.text.index(text[0])
-                    kind = "blank" if _BLANK.match(text) else "num"
-                    m = _FIGURE.match(text)
-                    suffix = (m.group(1) or "") if m else ""
-                    body = text[:len(text) - len(suffix)].strip()
-                    evs.append(Event(kind, s, s + len(body), token=Token(kind, body, s, s + len(body),
-                                                                         suffix, True)))
+                    m = _FIGURE.match(c.text)
+                    if m is None:  # a printed blank (/, —)
+                        text = c.text.strip()
+                        s = c.start + c.text.index(text)
+                        evs.append(Event("blank", s, s + len(text), token=Token("blank", text, s, s + len(text),
+                                                                               "", True)))
+                        continue
+                    s, e = c.start + m.start("body"), c.start + m.end("body")
+                    evs.append(Event("num", s, e, token=Token("num", m.group("body"), s, e, m.group("unit") or "",
+                                                              True, m.group("sign") or "")))
                     continue
                 found = find_labels(doc.text, c.start, c.end, specs)
                 labels += found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator, Optional, Sequence
 
+from ..numbers import sign_value
 from .tokens import Token
 
 Cell = tuple[Token, int, int]  # token, start and end offset of the figure within the token text
@@ -78,8 +79,9 @@ def split_cells(tokens: Sequence[Token], n: int,
 
 
 def cell_text(cell: Cell) -> str:
+    """The cell as printed, with the sign word before a token's first figure (减少7)."""
     t, a, b = cell
-    return t.text[a:b]
+    return (t.sign if a == 0 else "") + t.text[a:b]
 
 
 def cell_span(cell: Cell) -> tuple[int, int]:
@@ -91,4 +93,5 @@ def cell_value(cell: Cell) -> Optional[float]:
     t, a, b = cell
     if t.kind == "blank":
         return None
-    return float(t.text[a:b].replace(",", ""))
+    value = float(t.text[a:b].replace(",", ""))
+    return value * sign_value(t.sign) if a == 0 else value

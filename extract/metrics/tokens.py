@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
-from .labels import squeeze
+from .labels import data, squeeze
 
 CJK = "\u4e00-\u9fff"
 # a figure: optional sign, digits, optional decimals, optional 元 glued on
@@ -34,6 +35,7 @@ class Token:
     end: int
     unit_suffix: str = ""  # a money unit glued to a figure (元, 万元)
     atomic: bool = False  # set off by | or line breaks on both sides: one cell, never cut
+    sign: str = ""  # a sign word printed before the figure (减少7, ↓7): part of its value
 
 
 @dataclass
@@ -76,25 +78,40 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         suffix = next((u for u in _MONEY if seg.startswith(u, e)), "")
         if seg.startswith(("%", "％"), e):
             continue
-        spans.append((s, e, "num", suffix))
+        sign = sign_before(seg, s)
+        spans.append((s, e, "num", suffix, sign))
     for m in _BLANK.finditer(seg):
-        spans.append((m.start(), m.end(), "blank", ""))
+        spans.append((m.start(), m.end(), "blank", "", ""))
     spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in notes)]
     spans.sort()
-    for s, e, kind, suffix in spans:
+    for s, e, kind, suffix, sign in spans:
         if s < pos:
             continue
-        _text_run(seg, pos, s, start, tokens)
-        tokens.append(Token(kind, seg[s:e], start + s, start + e, suffix))
+        _text_run(seg, pos, s - len(sign), start, tokens)
+        tokens.append(Token(kind, seg[s:e], start + s, start + e, suffix, sign=sign.strip()))
         pos = e + len(suffix)
     _text_run(seg, pos, len(seg), start, tokens)
     for t in tokens:
         if t.kind == "num":
             a, b = t.start - start, t.end - start + len(t.unit_suffix)
             before = seg[:a].rstrip(" \t")
+            if t.sign and before.endswith(t.sign):
+                before = before[:-len(t.sign)].rstrip(" \t")
             after = seg[b:].lstrip(" \t")
             t.atomic = ((not before or before[-1] in "|｜\n") and (not after or after[0] in "|｜\n")) or "," in t.text
     return tokens
+
+
+@lru_cache(maxsize=1)
+def _sign_before() -> re.Pattern:
+    words = sorted(data("metrics_numbers.json")["signs"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[ \t]*$")
+
+
+def sign_before(text: str, pos: int) -> str:
+    """The sign word printed just before a figure (减少 7, ↓7), with the spaces between."""
+    m = _sign_before().search(text, max(0, pos - 4), pos)
+    return m.group(0) if m else ""
 
 
 def _text_run(seg: str, a: int, b: int, offset: int, tokens: list[Token]) -> None:
