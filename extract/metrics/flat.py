@@ -12,6 +12,7 @@ from typing import Callable, Optional
 
 from ..model import Document, Finding
 from .labels import data, label, squeeze
+from .labels import unit as concept_unit
 from .rows import RowReading
 from .splits import Cell, cell_value, split_cells
 from .templates import (Column, Row, find_region, statistics_rows, table2_rows, table3_groups,
@@ -265,7 +266,7 @@ def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
             findings.append(Finding("short-row", f"表二 {label_text}: {len(cands[0])} figures for {n} columns; "
                                     f"read as {[c.printed for c in cols]}", toks[0].start, toks[-1].end))
         taken.add(key)
-        mult = _multiplier(doc.text, lstart, start)
+        mult = _multiplier(doc.text, lstart, start, _money_headers(row))
         printed = {t.unit_suffix for t in toks if t.unit_suffix}
         if len(printed) == 1:  # the cell prints its own unit (38652.17万元)
             mult = float(data("metrics_numbers.json")["money_units"][printed.pop()])
@@ -286,11 +287,24 @@ def _table2_candidates(toks: list[Token], n: int) -> list[list[Cell]]:
     return split_cells(toks, n)
 
 
-def _multiplier(text: str, label_start: int, region_start: int) -> float:
+def _money_headers(row: Row) -> list[str]:
+    """How the report may print the headers of the row's money columns (采购总金额)."""
+    labels = templates()["table2"]["column_labels"]
+    return [w for c in row.columns if c.key and concept_unit(c.key) == "yuan" for w in labels.get(c.key, [])]
+
+
+def _multiplier(text: str, label_start: int, region_start: int, headers: list[str] = ()) -> float:
+    """The scale of a row's money figures: 单位：万元 just before the row, or the unit its money
+    column's header prints (采购总金额（万元）) anywhere above it in the table."""
     units = data("metrics_numbers.json")["money_units"]
+    unit = r"(亿元|万元|千元|元)"
     before = text[max(region_start, label_start - 60):label_start]
-    hits = list(re.finditer(r"单位\s*[：:]\s*(亿元|万元|千元|元)", before))
-    return float(units[hits[-1].group(1)]) if hits else 1.0
+    hits = list(re.finditer(r"单位\s*[：:]\s*" + unit, before))
+    if not hits and headers:
+        above = text[region_start:label_start]
+        names = "|".join(map(re.escape, headers))
+        hits = list(re.finditer(rf"(?:{names})\s*[（(]\s*(?:单位\s*[：:]\s*)?{unit}\s*[)）]", above))
+    return float(units[hits[-1].group(hits[-1].lastindex)]) if hits else 1.0
 
 
 # ------------------------------------------------------------------ 2008 统计表
@@ -324,7 +338,8 @@ def _unit_after(text: str, reading: RowReading, units: dict) -> str:
     if not reading.candidates:
         return ""
     first = reading.candidates[0][0][0]
-    before = text[max(0, first.start - 4):first.start].strip()
+    # the unit printed just before the figure, or in the cell before it (| 万元 | 3.5 |)
+    before = re.sub(r"[\s|｜]+$", "", text[max(0, first.start - 8):first.start])
     for u in sorted(units, key=len, reverse=True):
         if before.endswith(u):
             return u
