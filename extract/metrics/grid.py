@@ -75,28 +75,36 @@ def _row_label(doc: Document, row: list[Cell], specs: list[LabelSpec]) -> bool:
 
 def data_slots(doc: Document, table: Table, specs: list[LabelSpec]) -> dict[int, tuple[int, ...]]:
     """Per figure row, the grid positions that hold its cells: the columns the header rows above
-    it name, right of the row's label cells. A row whose figures stand outside those positions
-    (a header the copy lost) gets none and is read by its printed figures alone."""
-    rows = table.rows
-    figure_cols = [i for row in rows for i, c in enumerate(row) if _is_data(c)]
-    if not figure_cols:
-        return {}
-    first = min(figure_cols)
-    out: dict[int, tuple[int, ...]] = {}
-    heads: set[int] = set()
+    it name, right of the row's label cells. A row shorter than its header (a label cell that
+    spanned two columns written once) is aligned on its right edge. A row whose figures stand
+    outside those positions (a header the copy lost) gets none and is read by its figures alone."""
+    blocks: list[tuple[set[int], int]] = []  # (header columns, header width) per header block
+    rows: list[tuple[int, int]] = []  # (row index, its header block)
     in_header = False
-    for r, row in enumerate(rows):
-        figures = [i for i, c in enumerate(row) if _is_data(c)]
-        if not figures and not _row_label(doc, row, specs):
+    for r, row in enumerate(table.rows):
+        if not any(_is_data(c) for c in row) and not _row_label(doc, row, specs):
             if not in_header:
-                heads, in_header = set(), True
-            heads |= {i for i, c in enumerate(row) if c.text.strip()}
+                blocks.append((set(), 0))
+                in_header = True
+            heads, width = blocks[-1]
+            blocks[-1] = (heads | {i for i, c in enumerate(row) if c.text.strip()}, max(width, len(row)))
             continue
         in_header = False
+        if blocks:
+            rows.append((r, len(blocks) - 1))
+    shift = {r: max(0, blocks[b][1] - len(table.rows[r])) for r, b in rows}
+    figure_cols = [i + shift[r] for r, _ in rows for i, c in enumerate(table.rows[r]) if _is_data(c)]
+    if not figure_cols:
+        return {}
+    first = min(figure_cols)  # in header positions
+    out: dict[int, tuple[int, ...]] = {}
+    for r, b in rows:
+        row, k = table.rows[r], shift[r]
+        figures = [i for i, c in enumerate(row) if _is_data(c)]
         words = [i for i, c in enumerate(row) if c.text.strip() and not _is_data(c)
                  and (not figures or i < figures[0])]
         after = max(words, default=-1)
-        slots = tuple(i for i in sorted(heads) if i > after and i >= first and i < len(row))
+        slots = tuple(h - k for h in sorted(blocks[b][0]) if h >= first and after < h - k < len(row))
         if slots and set(figures) <= set(slots):
             out[r] = slots
     return out
