@@ -151,6 +151,21 @@ def unlisted_zone(name: str) -> Optional[Government]:
     return None
 
 
+def co_located_division(agency: str, adcode: str, text: str) -> Optional[str]:
+    """The county a zone body's report says its zone is run together with (苏州高新区（虎丘区）):
+    a zone's name, then a county of the zone's city in brackets. The code of that county, or None."""
+    words = "|".join(map(re.escape, _zone_words()))
+    if not re.search(words, agency):
+        return None
+    for m in re.finditer(rf"[\u4e00-\u9fff]{{2,14}}(?:{words})\s*[（(]([\u4e00-\u9fff]{{2,6}}[区县市旗])[)）]", text):
+        d, finding = divisions.resolve(m.group(1), [adcode])
+        if d is None or finding is not None or d.level != "county":
+            continue
+        if adcode in {x.adcode for x in divisions.parent_chain(d.adcode)[1:]}:
+            return d.adcode
+    return None
+
+
 def zone_by_government(name: str) -> Optional[Government]:
     for z in zones().values():
         if z.name == name:

@@ -479,6 +479,7 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
     else:
         agency, adcode, a_start, a_end, more = got
         findings.extend(more)
+        adcode = agencies.co_located_division(agency, adcode, text) or adcode
 
     return DocumentInfo(type=kind, title=title, agency=agency, adcode=adcode, year=year, issued=issued,
                         doc_number=doc_number, agency_start=a_start, agency_end=a_end), findings

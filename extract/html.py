@@ -32,6 +32,8 @@ def html_to_text(markup: str) -> tuple[str, list[RawTable], dict[str, str]]:
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
     root = lxml.html.document_fromstring(markup)
     header = _meta_header(root)
+    for key, value in _page_fields(root).items():
+        header.setdefault(key, value)
     for el in root.iter(etree.Comment):
         el.drop_tree() if el.getparent() is not None else None
     for tag in DROP_TAGS:
@@ -54,6 +56,35 @@ def _meta_header(root) -> dict[str, str]:
     if titles and "标题" not in header:
         header["标题"] = titles[0].strip()
     return header
+
+
+# Fields a page prints around the article (发布机构：…, 来源：…), in a metadata table or inline.
+PAGE_FIELDS = {"发布机构": "发布机构", "发布单位": "发布机构", "发文机关": "发布机构", "来源": "来源",
+               "信息来源": "来源"}
+_FIELD_NAME = "|".join(sorted(PAGE_FIELDS, key=len, reverse=True))
+_FIELD_CELL = re.compile(rf"^\s*({_FIELD_NAME})\s*[:：]?\s*$")
+_FIELD_INLINE = re.compile(rf"(?<![\u4e00-\u9fff])({_FIELD_NAME})\s*[:：]\s*([\u4e00-\u9fff（）()]{{2,40}})")
+
+
+def _page_fields(root) -> dict[str, str]:
+    """The page's 发布机构 / 来源 fields: a label cell and the cell after it, or 'label：value'
+    in a short line of text. The first value of each wins."""
+    fields: dict[str, str] = {}
+    for el in root.iter("td", "th", "span", "div", "p", "li", "dd", "dt", "label"):
+        own = _clean(el.text)
+        m = _FIELD_CELL.match(own) if own else None
+        if m and el.tag in ("td", "th", "dt", "label", "span"):
+            nxt = el.getnext()
+            value = _cell_text(nxt) if nxt is not None else ""
+            if value and CJK.search(value):
+                fields.setdefault(PAGE_FIELDS[m.group(1)], value)
+            continue
+        text = " ".join(t.strip() for t in el.itertext() if t.strip())
+        if len(text) > 200:
+            continue
+        for m in _FIELD_INLINE.finditer(text):
+            fields.setdefault(PAGE_FIELDS[m.group(1)], m.group(2))
+    return fields
 
 
 def _prose(el) -> int:
