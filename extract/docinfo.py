@@ -58,10 +58,21 @@ _SENTENCE_PUNCT = re.compile(r"[，。；：:,;]")
 
 
 @lru_cache(maxsize=1)
-def _kinds() -> list[tuple[str, str, str]]:
+def _kind_rows() -> list[tuple[str, str, str]]:
     text = resources.files(DATA_PACKAGE).joinpath("agency_document_kinds.tsv").read_text("utf-8")
     return [tuple(line.split("\t")[:3]) for line in text.splitlines()
             if line.strip() and not line.startswith("#")]
+
+
+def _kinds() -> list[tuple[str, str, str]]:
+    """(class, where, word) rows that say what class a document is."""
+    return [r for r in _kind_rows() if not r[0].startswith("@")]
+
+
+def reports_on_work(title: str) -> bool:
+    """Whether a document that is not an annual report says it reports on the year's work
+    (关于报送2019年政务公开工作情况的函): its prose then carries the year's figures."""
+    return any(where == "title" and word in title for kind, where, word in _kind_rows() if kind == "@work")
 
 
 def _cn_number(s: str) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..docinfo import reports_on_work
 from ..model import Document, DocumentInfo, Finding, Observation
 from . import flat, grid, prose, resolve
 from .formats import detect_format
@@ -37,7 +38,10 @@ def _tables(doc: Document, fmt: str) -> tuple[list[tuple[str, list[RowReading]]]
 
 def find_observations(doc: Document, info: DocumentInfo) -> tuple[list[Observation], list[Finding]]:
     if info.type != "AnnualReport":
-        return [], []
+        if not reports_on_work(info.title):
+            return [], []
+        observations = prose.find(doc, None, [])
+        return observations, check_identities(observations, None)
     fmt: Optional[str] = info.format or detect_format(doc, info.year)
     tables, findings = _tables(doc, fmt or "")
     in_prose = prose.find(doc, fmt, [(r.candidates and r) for _, rs in tables for r in rs])
