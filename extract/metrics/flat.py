@@ -11,6 +11,7 @@ import re
 from typing import Callable, Optional
 
 from ..model import Document, Finding
+from . import sentences
 from .labels import data, label, squeeze
 from .labels import unit as concept_unit
 from .rows import RowReading
@@ -271,6 +272,12 @@ def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
         if len(printed) == 1:  # the cell prints its own unit (38652.17万元)
             mult = float(data("metrics_numbers.json")["money_units"][printed.pop()])
         readings.append(RowReading(row, cands, cols, label_text, multiplier=mult))
+    if region:  # rows a short report printed as sentences (本年新制作规范性文件1件，…)
+        said = sentences.readings(doc, region[0], region[1], rows, taken)
+        readings += said
+        named = {r.row.labels[0] for r in said}
+        findings = [f for f in findings if not (f.kind == "unparsed-cell" and
+                                                any(f.message.startswith(f"表二 {n}") for n in named))]
     return readings, findings
 
 
