@@ -17,8 +17,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Optional
 
 import opencc
+
+from . import divisions
 
 # Share of CJK characters t2s changes above which a text is taken to be in traditional
 # characters (simplified text scores ~0; traditional text scores ~0.2).
@@ -67,8 +70,35 @@ def _nfkc(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def _t2s_lines(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=1)
+def _kept_names() -> Optional[re.Pattern]:
+    """Division names t2s would change (乾县 → 干县): a place's own name is not a traditional
+    form, so these stay as written."""
     conv = _t2s()
+    names = {d.name for ds in divisions.names_index().values() for d in ds
+             if len(d.name) >= 2 and conv.convert(d.name) != d.name}
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
+
+
+class _Converter:
+    """t2s that leaves the kept names alone."""
+
+    def __init__(self) -> None:
+        self.conv, self.kept = _t2s(), _kept_names()
+
+    def convert(self, s: str) -> str:
+        if self.kept is None or not self.kept.search(s):
+            return self.conv.convert(s)
+        out, pos = [], 0
+        for m in self.kept.finditer(s):
+            out += [self.conv.convert(s[pos:m.start()]) if m.start() > pos else "", m.group(0)]
+            pos = m.end()
+        out.append(self.conv.convert(s[pos:]) if pos < len(s) else "")
+        return "".join(out)
+
+
+def _t2s_lines(text: str) -> tuple[str, list[int]]:
+    conv = _Converter()
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
