@@ -53,14 +53,31 @@ def groups_of(evs: list[Event]) -> list[tuple[Optional[object], list[Token], int
     return out
 
 
-def _readings(tokens: list[Token], rows: list[Row], n: int, accept: Optional[Accept]) -> list[list[list[Cell]]]:
-    """Candidates for reading ``tokens`` as len(rows) rows of n cells each."""
+def _rejoined(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """The tokens with one figure that a hard line wrap cut in two (…15 6 4⏎87) joined again:
+    one variant per wrap, each joining the two figures on either side of one line break."""
+    out = []
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if a.kind == b.kind == "num" and not a.unit_suffix and not b.sign and text[a.end:b.start] == "\n":
+            joined = Token("num", a.text + b.text, a.start, b.end, b.unit_suffix, True, a.sign)
+            out.append(tokens[:i] + [joined] + tokens[i + 2:])
+    return out
+
+
+def _readings(tokens: list[Token], rows: list[Row], n: int, accept: Optional[Accept],
+              text: str = "") -> list[list[list[Cell]]]:
+    """Candidates for reading ``tokens`` as len(rows) rows of n cells each. Where none fits, a
+    figure cut by a hard line wrap is joined again, if the row's identity then holds."""
     k = len(rows)
     check = None
     if accept:
         def check(cells: list[Cell]) -> bool:
             return all(accept(cells[i * n:(i + 1) * n]) for i in range(k))
     cands = split_cells(tokens, k * n, check)
+    if not cands and check and text:
+        for variant in _rejoined(text, tokens):
+            cands += split_cells(variant, k * n, check)
     if not cands and accept:
         loose = split_cells(tokens, k * n, None)
         if len(loose) == 1:  # one reading only: keep it, the identity check will report it
@@ -106,7 +123,7 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
             continue
         done = False
         for k in range(1, min(4, len(rows) - first) + 1):
-            cands = _readings(toks, rows[first:first + k], n, accept)
+            cands = _readings(toks, rows[first:first + k], n, accept, doc.text)
             if cands:
                 for i in range(k):
                     idx = first + i

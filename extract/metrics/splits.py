@@ -86,7 +86,8 @@ def cell_text(cell: Cell) -> str:
 
 def cell_span(cell: Cell) -> tuple[int, int]:
     t, a, b = cell
-    return t.start + a, t.start + b
+    # a token rejoined across a line wrap is longer in the text than its figure
+    return t.start + a, (t.end if b == len(t.text) else t.start + b)
 
 
 def cell_value(cell: Cell) -> Optional[float]:
