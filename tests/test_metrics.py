@@ -269,8 +269,9 @@ PROSE_WORDINGS = [
      {('举报投诉数', ()): 2}, True),
     ('本年度收取检索、复制费用共计120元。',
      {('依申请公开收费金额', ()): 120}, True),
+    # no printed figure: the fee is not read as 0 (only a printed number is a value)
     ('在办理依申请公开过程中未收取任何费用。',
-     {('依申请公开收费金额', ()): 0}, True),
+     {}, True),
     ('全区配备专职工作人员3名，兼职工作人员15名。',
      {('政府信息公开工作人员数', ('专职人员',)): 3, ('政府信息公开工作人员数', ('兼职人员',)): 15}, True),
     ('各单位共有专兼职人员56名。',
@@ -330,7 +331,7 @@ PROSE_WORDINGS = [
     ('行政诉讼案件2起，均在审理中。',
      {('行政诉讼数', ()): 2}, False),
     ('本年度依申请公开未收取任何费用，也无减免情况。',
-     {('依申请公开收费金额', ()): 0}, True),
+     {}, True),
     ('收取信息处理费0元。',
      {('依申请公开收费金额', ()): 0}, True),
     ('现有政府信息公开工作人员12名，其中专职4名，兼职8名。',
@@ -398,7 +399,7 @@ PROSE_WORDINGS = [
     ('全年收取信息处理费共计1,200元。',
      {('依申请公开收费金额', ()): 1200}, True),
     ('全年无因政府信息公开收取费用的情况。',
-     {('依申请公开收费金额', ()): 0}, False),
+     {}, True),
     ('发布政策解读材料56篇，回应公众关注热点问题12次。',
      {('政策解读稿件发布数', ()): 56, ('回应公众关注热点或重大舆情数', ()): 12}, True),
     ('2019年1月1日起施行，有效期5年。',
@@ -456,9 +457,15 @@ def test_approximate_and_chinese_figures_in_prose():
 
 
 def test_zero_fee_is_in_yuan():
-    doc = document_from_text("本年度未收取信息处理费。")
+    doc = document_from_text("本年度收取信息处理费0元。")
     obs, _ = find_observations(doc, _report(doc, 2020))
     assert [(o.metric, o.value, o.unit) for o in obs] == [("依申请公开收费金额", 0.0, "yuan")]
+
+
+def test_no_fee_charged_prints_no_figure():
+    doc = document_from_text("本年度未收取信息处理费。")
+    obs, _ = find_observations(doc, _report(doc, 2020))
+    assert [o for o in obs if o.metric == "依申请公开收费金额"] == []
 
 
 _SPANNED = """<html><head><meta charset="utf-8"><title>某区2020年政府信息公开工作年度报告</title></head>
