@@ -65,6 +65,20 @@ def _rejoined(text: str, tokens: list[Token]) -> list[list[Token]]:
     return out
 
 
+def _with_blank_lines(text: str, tokens: list[Token]) -> list[Token]:
+    """In a table flattened one cell a line, an empty line between two figures is a cell the
+    report left blank: a blank token for each."""
+    out: list[Token] = []
+    for a, b in zip(tokens, tokens[1:] + [None]):
+        out.append(a)
+        if b is None or not (a.atomic and b.atomic):
+            continue
+        gap = text[a.end + len(a.unit_suffix):b.start]
+        if not gap.strip(" \t\r\n") and gap.count("\n") >= 2:
+            out += [Token("blank", "", a.end, a.end, "", True)] * (gap.count("\n") - 1)
+    return out
+
+
 def _readings(tokens: list[Token], rows: list[Row], n: int, accept: Optional[Accept],
               text: str = "") -> list[list[list[Cell]]]:
     """Candidates for reading ``tokens`` as len(rows) rows of n cells each. Where none fits, a
@@ -76,7 +90,8 @@ def _readings(tokens: list[Token], rows: list[Row], n: int, accept: Optional[Acc
             return all(accept(cells[i * n:(i + 1) * n]) for i in range(k))
     cands = split_cells(tokens, k * n, check)
     if not cands and check and text:
-        for variant in _rejoined(text, tokens):
+        blanks = _with_blank_lines(text, tokens)
+        for variant in ([blanks] if len(blanks) > len(tokens) else []) + _rejoined(text, tokens):
             cands += split_cells(variant, k * n, check)
     if not cands and accept:
         loose = split_cells(tokens, k * n, None)
