@@ -237,6 +237,22 @@ def test_one_cell_a_line_with_signs_separators_and_blanks():
 # and the traps: another year's figure, a change, a running total, other things counted, dates,
 # phone numbers, 文号, percentages. (text, {(metric, breakdown): value}, nothing else may be read)
 PROSE_WORDINGS = [
+    # the training's subject between the verb and 培训; the trainees between 培训 and the figure
+    ('举办全市人社系统政务公开业务培训2期，培训120人次。',
+     {('政府信息公开培训班数', ()): 2, ('政府信息公开培训人次', ()): 120}, True),
+    ('举办政务公开业务培训班3期，培训各单位工作人员210人次。',
+     {('政府信息公开培训班数', ()): 3, ('政府信息公开培训人次', ()): 210}, True),
+    # a column of the site, or the year, between the channel and the figure
+    ('全年在县人民政府门户网站镇专栏发布信息187条。',
+     {('主动公开政府信息数', ('政府网站',)): 187}, False),
+    ('镇政务微信公众号全年推送信息412条。',
+     {('主动公开政府信息数', ('政务微信',)): 412}, True),
+    ('通过电子屏、社区公开栏等其他方式公开979条。',
+     {('主动公开政府信息数', ('其他方式',)): 979}, True),
+    ('通过微信群回应群众关切事项9件。',
+     {('回应公众关注热点或重大舆情数', ()): 9}, True),
+    # a site's own wording is no channel figure
+    ('把“我为政府网站找错”网民留言办理作为一项重要工作。', {}, True),
     ('2016年全区共主动公开政府信息3125条，其中通过政府网站公开2800条，通过政务微博公开200条，通过政务微信公开125条。',
      {('主动公开政府信息数', ()): 3125, ('主动公开政府信息数', ('政府网站',)): 2800, ('主动公开政府信息数', ('政务微博',)): 200, ('主动公开政府信息数', ('政务微信',)): 125}, True),
     ('本年度主动公开各类信息1.2万条。',
