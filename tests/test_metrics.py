@@ -525,3 +525,10 @@ def test_prose_in_2019_formats(text, cells):
     obs, _ = find_observations(doc, info)
     got = {(o.metric, frozenset(o.breakdown)): o.value for o in obs}
     assert got == {(m, frozenset(b)): v for (m, b), v in cells.items()}
+
+
+@pytest.mark.parametrize("footer", ["— 3 —", "第 3 页 共 8 页", "第3页", "- 12 -"])
+def test_page_footers_between_rows_are_no_figures(footer):
+    from disclosure_kg.extract.metrics.tokens import tokenize
+    text = f"二、上年结转政府信息公开申请数量 21 3\n      {footer}\n0 0 1 0 25"
+    assert [t.text for t in tokenize(text, 0, len(text)) if t.kind == "num"] == ["21", "3", "0", "0", "1", "0", "25"]
