@@ -127,9 +127,10 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
     pending: list[tuple[int, Finding]] = []
     cursor = 0
     for key, toks, lstart in groups_of(evs):
-        if isinstance(key, tuple):  # one printed label, several rows: the next in order
-            later = [k for k in key if k >= cursor]
-            key = later[0] if later else key[0]
+        if isinstance(key, tuple):  # one printed label, several rows: the next unread in order
+            later = [k for k in key if k >= cursor and k not in readings]
+            unread = [k for k in key if k not in readings]
+            key = (later or unread or key)[0]
         if isinstance(key, int):
             first = key
         elif follow_order and key is None and cursor < len(rows) and readings:
