@@ -41,6 +41,10 @@ _BRACKETED = re.compile(
     rf"[〔\[(（［【]{_SP}({_YEAR}){_SP}[〕\])）］】]{_SP}第?{_SP}({_DIGITS}){_SP}号"
 )
 _DECREE = re.compile(rf"令{_SP}第{_SP}({_DIGITS}){_SP}号")
+# an announcement's number: 国家税务总局公告2014年第40号, 财政部 税务总局公告2022年第14号 (joint
+# issuers are written with a space between them)
+_ANNOUNCEMENT = re.compile(rf"公告{_SP}({_YEAR}){_SP}年{_SP}第{_SP}({_DIGITS}){_SP}号")
+_JOINT_CODE_BEFORE = re.compile(rf"[{_CJK}]{{1,12}}(?:[ \u3000][{_CJK}]{{1,12}}){{0,3}}$")
 _DECREE_AFTER = re.compile(rf"第{_SP}({_DIGITS}){_SP}号{_SP}令")  # 国务院第711号令
 def lead_word_cut(run: str, words) -> int:
     """Where a run of prose ends and a name begins: after the rightmost of ``words`` (根据, 按照,
@@ -134,8 +138,27 @@ def find_docnumbers(text: str, start: int = 0, end: Optional[int] = None) -> Ite
         if code is None or not code[0].endswith(_decree_issuers()):
             continue
         found.append(DocNumberMatch(make(code[0] + "令", None, _squeeze(m.group(1))), code[1], m.end()))
+    for m in _ANNOUNCEMENT.finditer(text, start, end):
+        code = _announcement_issuer(text, m.start())
+        if code is None:
+            continue
+        year, serial = int(_squeeze(m.group(1))), str(int(_squeeze(m.group(2))))
+        number = DocNumber(text=f"{code[0]}公告{year}年第{serial}号", issuer_code=code[0] + "公告",
+                           year=year, serial=serial)
+        found.append(DocNumberMatch(number, code[1], m.end()))
     found.sort(key=lambda d: d.start)
     return iter(found)
+
+
+def _announcement_issuer(text: str, end: int) -> Optional[tuple[str, int]]:
+    """The issuer(s) before 公告 (财政部 税务总局), cut after the words that introduce a 文号."""
+    m = _JOINT_CODE_BEFORE.search(text[max(0, end - 40):end])
+    if not m:
+        return None
+    run = m.group(0)
+    cut = lead_word_cut(run, _lead_words())
+    code = run[cut:].strip()
+    return (code, end - len(run) + cut + (len(run[cut:]) - len(run[cut:].lstrip()))) if code else None
 
 
 def parse(value: str) -> Optional[DocNumber]:

@@ -53,6 +53,9 @@ def _summary(cits, kind="regulation"):
     ("国办公开办函 〔2019〕60号", "国办公开办函〔2019〕60号", "国办公开办函", 2019, "60"),  # PDF space
     ("国务院第711号令", "国务院令第711号", "国务院令", None, "711"),
     ("上海市人民政府第32号令", "上海市人民政府令第32号", "上海市人民政府令", None, "32"),
+    # an announcement's number, by one issuer or jointly
+    ("国家税务总局公告2014年第40号", "国家税务总局公告2014年第40号", "国家税务总局公告", 2014, "40"),
+    ("财政部 税务总局公告2022年第14号", "财政部 税务总局公告2022年第14号", "财政部 税务总局公告", 2022, "14"),
 ])
 def test_docnumber_shapes(written, text, code, year, serial):
     d = docnumbers.parse(written)
