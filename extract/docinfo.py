@@ -386,6 +386,25 @@ def _division_by_frequency(text: str) -> Optional[tuple[divisions.Division, int,
     return (d, *first[code]) if d else None
 
 
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|区|县|旗)")
+
+
+def _chrome_home(text: str, t_start: int):
+    """The government whose site the page sits on, from the chrome above the title
+    (合肥市蜀山区人民政府门户网站 > 信息公开 > …): the deepest division named there."""
+    if t_start <= 0:
+        return None
+    best, context = None, None
+    for m in _PLACE.finditer(text, 0, t_start):
+        d, finding = divisions.resolve(m.group(0), [context] if context else None)
+        if d is None or finding is not None or d.name != m.group(0):
+            continue
+        context = d.adcode
+        if best is None or d.level == "county" or best.level != "county":
+            best = d
+    return agencies.government_of(best.adcode) if best is not None else None
+
+
 def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
     text = doc.text
     findings: list[Finding] = []
@@ -471,6 +490,8 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
             if home is None and _header(doc).get(key):
                 pub = agencies.canonical_agency(_clean_title(_header(doc)[key]), None, year)
                 home = agencies.government_of(pub[2]) if pub and pub[2] else None
+        if home is None:
+            home = _chrome_home(text, t_start)
         if got is None and home is not None:
             got = _read_agency(issuer, i, year, home)
     if got is None and near is not None:

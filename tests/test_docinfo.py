@@ -191,6 +191,25 @@ _SHAPES = [
      "AnnualReport", "上海市杨浦区五角场街道办事处", "310110", 2019),
     ("标题: 五角场街道办事处2019年政府信息公开工作年度报告\n发布机构: 上海市杨浦区人民政府\n==== 正文 ====\n"
      "五角场街道办事处2019年政府信息公开工作年度报告\n", "AnnualReport", "上海市杨浦区五角场街道办事处", "310110", 2019),
+    # a body no list names, read by its structure: a division, a name, a body word
+    ("长沙县住房公积金管理中心2023年政府信息公开工作年度报告\n", "AnnualReport", "长沙县住房公积金管理中心", "430121", 2023),
+    ("望城区城市管理综合执法大队2023年政府信息公开工作年度报告\n", "AnnualReport",
+     "长沙市望城区城市管理综合执法大队", "430112", 2023),
+    ("赣州市南康区供销合作社联合社2023年政府信息公开工作年度报告\n", "AnnualReport",
+     "赣州市南康区供销合作社联合社", "360703", 2023),
+    # a department's title without its division: the site's chrome above it, or its signature
+    ("合肥市蜀山区人民政府门户网站 > 信息公开 > 年度报告\n民政局2012年度政府信息公开工作年度报告\n"
+     "2012年，我局按照要求推进政府信息公开工作。\n", "AnnualReport", "合肥市蜀山区民政局", "340104", 2012),
+    ("民政局2012年度政府信息公开工作年度报告\n2012年，我局按照要求推进政府信息公开工作。\n\n蜀山区民政局\n2013年3月20日\n",
+     "AnnualReport", "合肥市蜀山区民政局", "340104", 2012),
+    # a zone's body; a zone run together with a county carries the county's code
+    ("国家税务总局苏州国家高新技术产业开发区税务局2022年政府信息公开工作年度报告\n本报告在苏州高新区（虎丘区）政府门户网站发布。\n",
+     "AnnualReport", "国家税务总局苏州国家高新技术产业开发区税务局", "320505", 2022),
+    # a letter reporting on the year's work: a policy document, its issuer from the signature
+    ("关于报送2019年政务公开工作情况的函\n中牟县人民政府办公室：\n现将情况函告如下。\n\n中牟县住房和城乡建设局\n2019年12月20日\n",
+     "PolicyDocument", "中牟县住房和城乡建设局", "410122", 2019),
+    # a county t2s would rename (乾县 → 干县)
+    ("乾县人力资源和社会保障局2021年政府信息公开工作年度报告\n", "AnnualReport", "乾县人力资源和社会保障局", "610424", 2021),
 ]
 
 
