@@ -93,10 +93,10 @@ def _readings(tokens: list[Token], rows: list[Row], n: int, accept: Optional[Acc
         blanks = _with_blank_lines(text, tokens)
         for variant in ([blanks] if len(blanks) > len(tokens) else []) + _rejoined(text, tokens):
             cands += split_cells(variant, k * n, check)
-    if not cands and accept:
-        loose = split_cells(tokens, k * n, None)
-        if len(loose) == 1:  # one reading only: keep it, the identity check will report it
-            cands = loose
+    if not cands and accept and len(tokens) == k * n:
+        # the printed figures, one a cell, break the identity: keep them, the identity check
+        # reports it. Cutting a figure to make cells is never done without the identity's say.
+        cands = split_cells(tokens, k * n, None)
     return [[c[i * n:(i + 1) * n] for i in range(k)] for c in cands]
 
 
@@ -226,9 +226,8 @@ def table4(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
     # drop trailing figures until the table's cells fit
     for cut in range(len(toks), max(0, len(toks) - 3), -1):
         cands = split_cells(toks[:cut], n, accept)
-        if not cands:
-            loose = split_cells(toks[:cut], n, None)
-            cands = loose if len(loose) == 1 else []
+        if not cands and cut == n:  # 15 printed figures breaking a block's identity: as printed
+            cands = split_cells(toks[:cut], n, None)
         if cands:
             toks = toks[:cut]
             break
