@@ -20,6 +20,7 @@ from rdflib import Graph
 from .. import __version__
 from ..extract import agencies, divisions
 from ..extract.model import Citation, Document, DocumentFacts, Observation
+from ..extract.numbers import parse_number
 from .fingerprint import extractor_fingerprint
 from .iri import Minter, slug
 from .namespaces import PREFIXES, TERMS
@@ -368,7 +369,8 @@ class _Writer:
             self.problems.append(f"{self.doc.source}: {o.metric} split by {list(o.breakdown)} fits no structure of the metric")
             return None
         if o.value is None:  # a Data Cube observation has its measure (IC-14); the cell printed no number
-            self.problems.append(f"{self.doc.source}: {o.metric} {list(o.breakdown)} printed {o.raw!r}, no number")
+            if parse_number(o.raw).kind != "blank":  # "/" and "—" are what the template allows there
+                self.problems.append(f"{self.doc.source}: {o.metric} {list(o.breakdown)} printed {o.raw!r}, no number")
             return None
         return CodedCell(metric, tuple(members), structure)
 
