@@ -15,7 +15,9 @@ import pytest
 from disclosure_kg.extract.pipeline import extract, load
 
 HELDOUT = Path(__file__).parent / "heldout"
-DOCUMENTS = sorted(p for p in (HELDOUT / "corpus").iterdir() if p.is_file())
+# 201–220 have been tuned on; later documents are kept for blind measurement (heldout/README.md)
+TUNED = range(201, 221)
+DOCUMENTS = sorted(p for p in (HELDOUT / "corpus").iterdir() if p.is_file() and int(p.name[:3]) in TUNED)
 
 
 def _gold(path: Path) -> dict:
