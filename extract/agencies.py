@@ -136,6 +136,8 @@ def unlisted_zone(name: str) -> Optional[Government]:
         d, finding = divisions.resolve(cand)
         if d is None or finding is not None:
             continue
+        if _division_under(name[k:], d):
+            return None  # 张家口市下花园区, 商丘市梁园区: a district whose name ends like a zone word
         # a county named after its city (苏州相城经济技术开发区): the zone is the county's
         for j in range(len(head) - k, 1, -1):
             sub = head[k:k + j]
@@ -164,6 +166,15 @@ def co_located_division(agency: str, adcode: str, text: str) -> Optional[str]:
         if adcode in {x.adcode for x in divisions.parent_chain(d.adcode)[1:]}:
             return d.adcode
     return None
+
+
+def _division_under(name: str, parent: divisions.Division) -> bool:
+    """Whether ``name`` is a division inside ``parent`` (下花园区 in 张家口市)."""
+    if name not in divisions.names_index():
+        return False
+    inner, finding = divisions.resolve(name, [parent.adcode])
+    return (inner is not None and finding is None and inner.name == name
+            and parent.adcode in {x.adcode for x in divisions.parent_chain(inner.adcode)})
 
 
 def zone_by_government(name: str) -> Optional[Government]:

@@ -208,6 +208,9 @@ _SHAPES = [
     # a letter reporting on the year's work: a policy document, its issuer from the signature
     ("关于报送2019年政务公开工作情况的函\n中牟县人民政府办公室：\n现将情况函告如下。\n\n中牟县住房和城乡建设局\n2019年12月20日\n",
      "PolicyDocument", "中牟县住房和城乡建设局", "410122", 2019),
+    # a district whose name ends like a zone word (园区) is a district, not a zone
+    ("张家口市下花园区人民政府2020年政府信息公开工作年度报告\n", "AnnualReport", "张家口市下花园区人民政府", "130706", 2020),
+    ("商丘市梁园区民政局2020年政府信息公开工作年度报告\n", "AnnualReport", "商丘市梁园区民政局", "411402", 2020),
     # a county t2s would rename (乾县 → 干县)
     ("乾县人力资源和社会保障局2021年政府信息公开工作年度报告\n", "AnnualReport", "乾县人力资源和社会保障局", "610424", 2021),
 ]
