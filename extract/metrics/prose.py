@@ -8,15 +8,19 @@ category by 和/及 (“同意公开”和“同意部分公开”的431件), an
 """
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
 from ..model import Document, Observation
 from ..numbers import parse_number
+from ..wraps import unwrap
 from .labels import data, label
 from .labels import unit as concept_unit
 from .templates import find_region
+
 
 def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -130,9 +134,18 @@ def _single_per_sentence(text: str, obs: list[Observation]) -> list[Observation]
 
 def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
     """Every prose figure the rules recognise, in document order (the same metric may recur:
-    the caller keeps the first)."""
-    text = doc.text
-    masked = table_spans(doc, fmt)
+    the caller keeps the first). Sentences a PDF's hard line wraps cut are read whole."""
+    view = unwrap(doc.text)
+    masked = [(bisect.bisect_left(view.where, a), bisect.bisect_left(view.where, b))
+              for a, b in table_spans(doc, fmt)]
+    out = []
+    for o in _find_in(view.text, masked, fmt):
+        start, end = view.original(o.start, o.end)
+        out.append(replace(o, start=start, end=end))
+    return out
+
+
+def _find_in(text: str, masked: list[tuple[int, int]], fmt: Optional[str]) -> list[Observation]:
     used: list[tuple[int, int]] = []
     out: list[Observation] = []
     sole: list[tuple[str, Observation]] = []
