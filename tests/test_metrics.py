@@ -237,6 +237,16 @@ def test_one_cell_a_line_with_signs_separators_and_blanks():
 # and the traps: another year's figure, a change, a running total, other things counted, dates,
 # phone numbers, 文号, percentages. (text, {(metric, breakdown): value}, nothing else may be read)
 PROSE_WORDINGS = [
+    # interpretation material by its verb and noun, whatever stands between
+    ('全年发布图解、视频等多形式解读材料一百二十七篇。', {('政策解读稿件发布数', ()): 127}, True),
+    ('围绕义务教育招生政策发布解读稿件14篇，其中“一图读懂”6篇。', {('政策解读稿件发布数', ()): 14}, True),
+    ('区财政安排政务公开专项经费35万元。', {('政府信息公开专项经费', ()): 350000}, True),
+    ('举办业务培训班5期，累计培训各镇（街道）、各部门分管负责同志和业务骨干430人次。',
+     {('政府信息公开培训班数', ()): 5, ('政府信息公开培训人次', ()): 430}, True),
+    # the parts of a review figure in the sentence after it; a pending case at the year's end
+    ('全年因政府信息公开申请引发行政复议5件。其中，复议机关维持原具体行政行为3件，被依法纠错1件，截至年底尚在审理中1件。',
+     {('行政复议数', ()): 5, ('行政复议数', ('结果维持',)): 3, ('行政复议数', ('结果纠正',)): 1,
+      ('行政复议数', ('尚未审结',)): 1}, True),
     # the training's subject between the verb and 培训; the trainees between 培训 and the figure
     ('举办全市人社系统政务公开业务培训2期，培训120人次。',
      {('政府信息公开培训班数', ()): 2, ('政府信息公开培训人次', ()): 120}, True),

@@ -112,8 +112,13 @@ def table_spans(doc: Document, fmt: Optional[str]) -> list[tuple[int, int]]:
 
 
 def _review_metric(text: str, pos: int) -> Optional[str]:
+    """Reconsiderations or lawsuits: the nearer of the two named before the figure in its
+    sentence, or in the sentence before where this one goes on with its parts (其中，维持3件)."""
     start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
     sentence = text[start:pos]
+    if "行政复议" not in sentence and "行政诉讼" not in sentence and sentence.lstrip().startswith("其中") and start:
+        start = max(text.rfind("。", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+        sentence = text[start:pos]
     a, b = sentence.rfind("行政复议"), sentence.rfind("行政诉讼")
     if a < 0 and b < 0:
         return None
