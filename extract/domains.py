@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 from . import vocab
 from .model import Document, DomainMention, DomainReport
 from .nlp import blank_zh, make_doc
+from .wraps import is_wrap
 
 ONTOLOGY = "domains.ttl"
 SCHEME = "https://w3id.org/disclosure-kg/domain/scheme"
@@ -279,12 +280,25 @@ def _layout(doc: Document, cfg: Settings) -> _Layout:
     return _Layout(headings, tables, key_sections, section_titles, menus)
 
 
+def _wrapped_at(text: str, i: int) -> bool:
+    """Whether the line break at text[i] is a PDF's hard wrap inside a sentence."""
+    if text[i] != "\n":
+        return False
+    line_start = text.rfind("\n", 0, i) + 1
+    line_end = text.find("\n", i + 1)
+    return is_wrap(text[line_start:i], text[i + 1:line_end if line_end >= 0 else len(text)])
+
+
 def _clause(text: str, start: int, end: int, cfg: Settings) -> tuple[int, int]:
     left = start
-    while left > 0 and not cfg.clause_delimiters.match(text[left - 1]):
+    while left > 0 and not (cfg.clause_delimiters.match(text[left - 1]) and not _wrapped_at(text, left - 1)):
         left -= 1
-    m = cfg.clause_delimiters.search(text, end)
-    return left, (m.start() if m else len(text))
+    right = end
+    while True:
+        m = cfg.clause_delimiters.search(text, right)
+        if m is None or not _wrapped_at(text, m.start()):
+            return left, (m.start() if m else len(text))
+        right = m.end()
 
 
 def _sentence(text: str, start: int, end: int, reach: int = 150) -> str:

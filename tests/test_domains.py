@@ -318,3 +318,12 @@ def test_examples(name, yes, no):
     found = {r.domain for r in domains.find_domains(load(path))}
     assert yes <= found, yes - found
     assert not (no & found), no & found
+
+
+def test_a_clause_cut_by_a_pdf_line_wrap_is_one_clause():
+    # 发布 publishes 就业 across the wrap: the mention counts as disclosed, not as a bare word
+    text = ("（一）主动公开。按月公开最低生活保障和临时救助资金发放情况；发布稳岗返还、创\n"
+            "业担保贷款等就业扶持政策；公开区级部门预算、决算和“三公”经费。\n")
+    doc = document_from_text(text)
+    m = next(m for m in domains.domain_mentions(doc) if m.label == "就业")
+    assert m.weight >= 1.0
