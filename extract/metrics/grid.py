@@ -1,8 +1,11 @@
-"""HTML tables (Document.tables): cells with known boundaries, read through the same templates.
+"""Table grids (Document.tables: HTML tables and `|` rows): cells with known positions, read
+through the same templates as text.
 
-The reader repeats a spanned cell into every slot it covers and marks the repeats (Cell.origin):
-a repeat is not a second printed value. Where the reader gave no origin, two neighbouring cells
-under the same column head holding the same text are taken for one printed cell.
+A cell's position is what it means: the header rows above a figure row name the columns that
+hold figures, and an empty cell among them is a cell the report left blank (no observation),
+not a missing column. The HTML reader repeats a spanned cell into every slot it covers and marks
+the repeats (Cell.origin): a repeat is not a second printed value. Where the reader gave no
+origin, two neighbouring cells under the same column head holding the same text are one cell.
 """
 from __future__ import annotations
 
