@@ -559,3 +559,16 @@ def test_a_pdf_row_that_lost_its_blank_cells_is_reported_not_cut():
     assert not [k for k in got if k[0] == "政府信息公开申请数"]
     assert got[("上年结转申请数", ("自然人",))] == 2
     assert any(f.kind == "unparsed-cell" and "本年新收" in f.message for f in findings)
+
+
+def test_pipe_rows_without_end_bars_are_read_by_position():
+    # cells joined by bars with no bar at the line ends, as a page's table is flattened; the
+    # 科研机构 column is left blank in every row
+    from disclosure_kg.extract.pipetables import pipe_tables
+    text = (" |  | 自然人 | 法人或其他组织 |  |  |  |  | 总计\n"
+            " |  |  | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | \n"
+            "一、本年新收政府信息公开申请数量 |  | 83 | 41 |  | 2 | 6 | 3 | 135\n")
+    (table,) = pipe_tables(text)
+    assert [len(r) for r in table.rows] == [9, 9, 9]
+    assert [c.text for c in table.rows[2]][4:6] == ["", "2"]
+    assert pipe_tables("首页 | 政务公开 | 年度报告\n") == []  # a line of links is a menu
