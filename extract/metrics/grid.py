@@ -113,10 +113,41 @@ def data_slots(doc: Document, table: Table, specs: list[LabelSpec]) -> dict[int,
     return out
 
 
-def _blank_events(doc: Document, table: Table, specs: list[LabelSpec]) -> list[Event]:
+def _label_cell(row: list[Cell]) -> Optional[Cell]:
+    """The row's last word cell before its first figure (its row label, or the label's tail)."""
+    words = []
+    for c in row:
+        if _is_data(c):
+            break
+        if c.text.strip() and not c.is_copy and c.start >= 0:
+            words.append(c)
+    return words[-1] if words else None
+
+
+def continued_labels(doc: Document, table: Table, specs: list[LabelSpec]) -> dict[int, tuple[Cell, Cell]]:
+    """Row labels a grid wrapped onto the next row (1.申请人无正当理由逾期不补正、 / 行政机关不再处理
+    其政府信息公开申请 | 1 | …): {row below: (label cell above, label cell below)} where the row above
+    prints no figure and only the two cells together hold one label."""
+    out: dict[int, tuple[Cell, Cell]] = {}
+    for r in range(len(table.rows) - 1):
+        above, below = table.rows[r], table.rows[r + 1]
+        if any(_is_data(c) for c in above) or not any(_is_data(c) for c in below):
+            continue
+        a, b = _label_cell(above), _label_cell(below)
+        if a is None or b is None:
+            continue
+        if any(isinstance(l.key, (int, tuple)) and l.start < a.end and l.end > b.start
+               for l in find_labels(doc.text, a.start, b.end, specs)):
+            out[r + 1] = (a, b)
+    return out
+
+
+def _blank_events(doc: Document, table: Table, specs: list[LabelSpec], skip: set[int]) -> list[Event]:
     """A blank-cell event for each empty cell at a figure position: the report left it blank."""
     evs: list[Event] = []
     for r, slots in data_slots(doc, table, specs).items():
+        if r in skip:
+            continue
         for i in slots:
             c = table.rows[r][i]
             if c.text.strip() or c.is_copy or c.start < 0:
@@ -131,11 +162,17 @@ def source_for(table: Table):
 
     def source(doc: Document, specs: list[LabelSpec], ignorable):
         labels: list[Label] = []
-        evs: list[Event] = _blank_events(doc, table, specs)
-        for row in rows:
+        wrapped = continued_labels(doc, table, specs)
+        above = {r - 1 for r in wrapped}
+        evs: list[Event] = _blank_events(doc, table, specs, above)
+        for r, row in enumerate(rows):
+            if r in above:
+                continue  # its label is read with the row below, which prints the figures
             for c in (_placed(doc, x) for x in row):
                 if c.start < 0 or not c.text.strip():
                     continue
+                if r in wrapped and c.start == wrapped[r][1].start:
+                    c = Cell(c.row, c.col, doc.text[wrapped[r][0].start:c.end], wrapped[r][0].start, c.end, c.origin)
                 if _is_data(c):
                     m = _FIGURE.match(c.text)
                     if m is None:  # a printed blank (/, —)
