@@ -71,7 +71,7 @@ def _with_blank_lines(text: str, tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for a, b in zip(tokens, tokens[1:] + [None]):
         out.append(a)
-        if b is None or not (a.atomic and b.atomic):
+        if b is None or not ((a.atomic or a.kind == "blank") and (b.atomic or b.kind == "blank")):
             continue
         gap = text[a.end + len(a.unit_suffix):b.start]
         if not gap.strip(" \t\r\n") and gap.count("\n") >= 2:
