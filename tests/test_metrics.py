@@ -237,6 +237,21 @@ def test_one_cell_a_line_with_signs_separators_and_blanks():
 # and the traps: another year's figure, a change, a running total, other things counted, dates,
 # phone numbers, 文号, percentages. (text, {(metric, breakdown): value}, nothing else may be read)
 PROSE_WORDINGS = [
+    # staff, meetings, gazette, interviews, channels and amendments in more wordings
+    ('全市从事政府信息公开工作的人员共有428名，其中专职63名、兼职365名。',
+     {('政府信息公开工作人员数', ()): 428, ('政府信息公开工作人员数', ('专职人员',)): 63,
+      ('政府信息公开工作人员数', ('兼职人员',)): 365}, True),
+    ('明确办公室1名专职人员负责日常工作，各股室确定兼职信息员4名。',
+     {('政府信息公开工作人员数', ('专职人员',)): 1}, True),
+    ('各股室各明确兼职信息员1名，共6名。', {}, True),  # one per unit is no staff figure
+    ('市政府先后4次召开专题会议研究部署政务公开工作。', {('政府信息公开会议数', ()): 4}, True),
+    ('编印《市人民政府公报》12期，刊登文件143件。', {('主动公开政府信息数', ('政府公报',)): 143}, True),
+    ('政府网站“在线访谈”栏目邀请部门负责人做客9期。', {('政府网站在线访谈次数', ()): 9}, True),
+    ('网上申请198件，当面申请86件，以信函方式提出27件。',
+     {('政府信息公开申请数', ('网络申请',)): 198, ('政府信息公开申请数', ('当面申请',)): 86,
+      ('政府信息公开申请数', ('信函申请',)): 27}, True),
+    ('举办政务公开和政策解读业务培训2期，参训干部职工86人次。',
+     {('政府信息公开培训班数', ()): 2, ('政府信息公开培训人次', ()): 86}, True),
     # interpretation material by its verb and noun, whatever stands between
     ('全年发布图解、视频等多形式解读材料一百二十七篇。', {('政策解读稿件发布数', ()): 127}, True),
     ('围绕义务教育招生政策发布解读稿件14篇，其中“一图读懂”6篇。', {('政策解读稿件发布数', ()): 14}, True),
