@@ -44,6 +44,8 @@ _NOT_AFTER_BAN = set("公理事法好结件")
 _NOT_AFTER_GOV = ("信息", "网站", "门户", "公报", "规章", "工作", "数据", "采购", "职能", "部门", "机构", "购买", "投资", "性", "系统")
 _LIST_JOINERS = ("、", "和", "及")
 _LEVEL_CHARS = ("省", "市", "区", "县", "旗", "州", "盟")
+# the longest division prefix written before a body (克孜勒苏柯尔克孜自治州阿克陶县: 15 characters)
+MAX_PREFIX = 20
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,4}?)(镇人民政府|镇政府|乡人民政府|乡政府|街道办事处)")
 _TOWNSHIP_STEM_STOP = set("各等和及与或的在对由向从为是县区市乡镇个全")
 
@@ -264,9 +266,11 @@ def _unlisted_body(written: str, home: Optional[Government], year: Optional[int]
         if pre is None or pre[0] != 0:
             continue
         gov = pre[1]
-        if gov.level == "national":
+        # the division written whole (长沙县, 苏州工业园区): a short name (解放 in 解放碑街道) is too
+        # often the first word of the body's own name
+        if gov.level == "national" or pre[2] or not written[:k].endswith(_LEVEL_CHARS):
             continue
-        return gov.prefix + body, gov.name, gov.adcode, ([pre[2]] if pre[2] else [])
+        return gov.prefix + body, gov.name, gov.adcode, []
     if home is not None and home.level != "national" and is_body_name(written):
         # a bare body name (民政局) read against the division the document names elsewhere
         return home.prefix + written, home.name, home.adcode, []
@@ -293,7 +297,7 @@ def _prefix_before(text: str, end: int, home: Optional[Government], year: Option
 
     ``strict`` (running text) takes a short or misread division name only near the reporting
     body; a whole name read as an agency (a title's issuer) takes it anywhere."""
-    for k in range(min(14, end), 0, -1):
+    for k in range(min(MAX_PREFIX, end), 0, -1):
         cand = text[end - k:end]
         if not re.fullmatch(r"[\u4e00-\u9fff]+", cand):
             continue

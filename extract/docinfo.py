@@ -359,12 +359,10 @@ _RELATIVE_SELF = re.compile(r"(?:我|本|全)(区|县|市|旗)")
 
 
 def _division_by_frequency(text: str) -> Optional[tuple[divisions.Division, int, int]]:
-    """The county-level division a titleless report keeps naming, of the level its relative
-    words (本区, 我县) point at: (division, first start, first end)."""
+    """The county-level division a report keeps naming, of the level its relative words (本区,
+    我县) point at, or of any level where it has none: (division, first start, first end)."""
     rel = Counter(m.group(1) for m in _RELATIVE_SELF.finditer(text))
-    if not rel:
-        return None
-    suffix = rel.most_common(1)[0][0]
+    suffix = rel.most_common(1)[0][0] if rel else "[区县市旗]"
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     idx = divisions.names_index()

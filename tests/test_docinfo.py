@@ -211,6 +211,14 @@ _SHAPES = [
     # a district whose name ends like a zone word (园区) is a district, not a zone
     ("张家口市下花园区人民政府2020年政府信息公开工作年度报告\n", "AnnualReport", "张家口市下花园区人民政府", "130706", 2020),
     ("商丘市梁园区民政局2020年政府信息公开工作年度报告\n", "AnnualReport", "商丘市梁园区民政局", "411402", 2020),
+    # a sub-district whose title names no district: the one district the text names (an address,
+    # a cited title); a short division name at the start of its own name (解放 in 解放碑) is no prefix
+    ("解放碑街道办事处2021年政府信息公开工作年度报告\n依照《渝中区2021年政务公开工作要点》编制。\n"
+     "联系地址：重庆市渝中区八一路1号。\n\n解放碑街道办事处\n2022年1月20日\n",
+     "AnnualReport", "重庆市渝中区解放碑街道办事处", "500103", 2021),
+    # a division prefix of 15 characters (the canonical name is the county's own)
+    ("克孜勒苏柯尔克孜自治州阿克陶县人民政府2018年度政府信息公开工作年度报告\n", "AnnualReport",
+     "阿克陶县人民政府", "653022", 2018),
     # a county t2s would rename (乾县 → 干县)
     ("乾县人力资源和社会保障局2021年政府信息公开工作年度报告\n", "AnnualReport", "乾县人力资源和社会保障局", "610424", 2021),
 ]
