@@ -92,6 +92,12 @@ def statistics_rows() -> tuple[Row, ...]:
                  for r in t["rows"])
 
 
+# the section number before a table's heading: 二、 / 第二部分 / 第二章, then words such as
+# 政府信息公开 that some reports put before the table's own phrase
+_NUMBERED_BEFORE = re.compile(r"(?:[一二三四五六七八九十]\s*[、.．]|第[一二三四五六七八九十]+(?:部分|章|节))\s*"
+                              r"(?:政府信息公开|因政府信息公开(?:工作)?(?:被)?申请)?\s*$")
+
+
 def find_region(text: str, table: str, after: int = 0) -> Optional[tuple[int, int]]:
     """Where a table's section starts and ends in the text (heading numbered 二、/三、/四、 or
     the phrase followed by the table)."""
@@ -102,7 +108,7 @@ def find_region(text: str, table: str, after: int = 0) -> Optional[tuple[int, in
             if m.start() < after:
                 continue
             before = text[max(0, m.start() - 16):m.start()]
-            if table == "统计表" or re.search(r"[一二三四五六七八九十]\s*[、.．]\s*(?:政府信息公开|因政府信息公开(?:工作)?(?:被)?申请)?\s*$", before):
+            if table == "统计表" or _NUMBERED_BEFORE.search(before):
                 if start is None or (table == "统计表" and m.start() > start) or (table != "统计表" and m.start() < start):
                     start = m.end() if table != "统计表" else m.start()
     if start is None:
@@ -112,6 +118,7 @@ def find_region(text: str, table: str, after: int = 0) -> Optional[tuple[int, in
         i = text.find(phrase, start + 1)
         if i >= 0 and i < end:
             # end at the numbered heading that holds the phrase
-            num = re.search(r"[一二三四五六七八九十]\s*[、.．][^、。\n]{0,16}$", text[max(start, i - 24):i])
+            num = re.search(r"(?:[一二三四五六七八九十]\s*[、.．]|第[一二三四五六七八九十]+(?:部分|章|节))[^、。\n]{0,16}$",
+                            text[max(start, i - 24):i])
             end = (max(start, i - 24) + num.start()) if num else i
     return start, end
