@@ -237,6 +237,9 @@ def test_one_cell_a_line_with_signs_separators_and_blanks():
 # and the traps: another year's figure, a change, a running total, other things counted, dates,
 # phone numbers, 文号, percentages. (text, {(metric, breakdown): value}, nothing else may be read)
 PROSE_WORDINGS = [
+    # the channels' total printed after them: the total, not the website's figure
+    ('全年通过局门户网站主动公开政府信息1286条，通过微信公众号发布信息642条，通过政务微博发布信息211条，三个渠道合计发布2139条。',
+     {('主动公开政府信息数', ()): 2139, ('主动公开政府信息数', ('政府网站',)): 1286}, False),
     # staff, meetings, gazette, interviews, channels and amendments in more wordings
     ('全市从事政府信息公开工作的人员共有428名，其中专职63名、兼职365名。',
      {('政府信息公开工作人员数', ()): 428, ('政府信息公开工作人员数', ('专职人员',)): 63,
