@@ -357,7 +357,9 @@ def statistics(doc: Document) -> tuple[list[RowReading], list[Finding]]:
     t = templates()["statistics"]
     specs = [LabelSpec(i, list(r.labels)) for i, r in enumerate(rows)]
     specs += [LabelSpec("header", [h]) for h in t["headers"]]
-    header_end = min([m.end() for m in re.finditer("历年累计|年度", doc.text[start:end])] or [0]) + start
+    # the column header stands at the table's head (a later 年度 is a link or the signature's)
+    head = doc.text[start:min(end, start + 200)]
+    header_end = min([m.end() for m in re.finditer("历年累计|年度", head)] or [0]) + start
     two = "累计" in doc.text[start:start + 200]
     n = 2 if two else 1
     units = t["units"]
