@@ -555,7 +555,8 @@ def test_prose_in_2019_formats(text, cells):
     assert got == {(m, frozenset(b)): v for (m, b), v in cells.items()}
 
 
-@pytest.mark.parametrize("footer", ["— 3 —", "第 3 页 共 8 页", "第3页", "- 12 -"])
+@pytest.mark.parametrize("footer", ["— 3 —", "第 3 页 共 8 页", "第3页", "- 12 -",
+                                    "                              3\n\f"])  # a centred number, then the form feed
 def test_page_footers_between_rows_are_no_figures(footer):
     from disclosure_kg.extract.metrics.tokens import tokenize
     text = f"二、上年结转政府信息公开申请数量 21 3\n      {footer}\n0 0 1 0 25"

@@ -21,8 +21,10 @@ _NUM = re.compile(r"(?<![A-Za-z\d.,])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\
 _NUMBERING_AFTER = re.compile(rf"\s*[.、．]\s*(?=[{CJK}“\"(（])")
 _BLANK = re.compile(r"(?:(?<=[\s|])|^)(?:/|／|—{1,2}|－|-|–)(?=[\s|]|$)")
 _RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
-# a page footer of a PDF text layer (— 3 —, 第 3 页 共 8 页): layout, not figures
-_FOOTER = re.compile(r"(?m)^[ \t]*(?:[—-][ \t]*\d+[ \t]*[—-]|第[ \t]*\d+[ \t]*页(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d+[ \t]*页)?)[ \t]*$")
+# a page footer of a PDF text layer (— 3 —, 第 3 页 共 8 页, or a bare centred page number before
+# the form feed that starts the next page): layout, not figures
+_FOOTER = re.compile(r"(?m)^[ \t]*(?:[—-][ \t]*\d+[ \t]*[—-]|第[ \t]*\d+[ \t]*页(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d+[ \t]*页)?)[ \t]*$"
+                     r"|^[ \t]{8,}\d{1,3}[ \t]*(?=\n[ \t\n]*\f)")
 # a parenthesised note inside a label (不同渠道和方式公开相同信息计1条): words, not a cell
 _MONEY = ("亿元", "万元", "千元", "元")
 _NOTE = re.compile(rf"[（(][^（）()\n|]{{0,80}}[{CJK}][^（）()\n|]{{0,80}}[）)]")
