@@ -36,13 +36,15 @@ _ARABIC = re.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?")
 _CN = re.compile(f"[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?")
 
 
-def _by_length(items) -> list[str]:
-    return sorted(items, key=len, reverse=True)
+@lru_cache(maxsize=None)
+def _by_length(key: str) -> tuple[str, ...]:
+    """The entries of one table of metrics_numbers.json, longest first (read once)."""
+    return tuple(sorted(table()[key], key=len, reverse=True))
 
 
-def _leading(text: str, table) -> Optional[str]:
-    """The longest entry of ``table`` that ``text`` starts with."""
-    return next((name for name in _by_length(table) if text.startswith(name)), None)
+def _leading(text: str, key: str) -> Optional[str]:
+    """The longest entry of the table ``key`` that ``text`` starts with."""
+    return next((name for name in _by_length(key) if text.startswith(name)), None)
 
 
 def sign_value(word: str) -> float:
@@ -59,12 +61,12 @@ def parse_number(text: str, multiplier: float = 1.0, unit_hint: str = "") -> Par
     if t in cfg["blank"]:
         return ParsedNumber(None, unit_hint, False, "blank", raw)
     approximate = False
-    for p in _by_length(cfg["approximate_prefix"]):
+    for p in _by_length("approximate_prefix"):
         if t.startswith(p) and len(t) > len(p):
             t, approximate = t[len(p):], True
             break
     sign = 1.0
-    word = _leading(t, cfg["signs"])
+    word = _leading(t, "signs")
     if word is not None and len(t) > len(word):  # 本年增减 printed as 减少7 or ↓7: the sign is the value's
         t, sign = t[len(word):], float(cfg["signs"][word])
     percent = any(m in t for m in cfg["percent_markers"]) or t.startswith("百分之")
@@ -86,25 +88,25 @@ def parse_number(text: str, multiplier: float = 1.0, unit_hint: str = "") -> Par
         rest = t.replace("百分之", "")[m.end():]
     if percent:
         return ParsedNumber(number, "percent", approximate, "percent", raw)
-    for s in _by_length(cfg["approximate_suffix"]):
+    for s in _by_length("approximate_suffix"):
         if rest.startswith(s) and s[0] in "余多以左":
             approximate = True
             rest = rest[len(s) - (1 if s.endswith("万") else 0):] if s.endswith("万") else rest[len(s):]
             break
     unit = unit_hint
     scale = multiplier
-    money = _leading(rest, cfg["money_units"])
+    money = _leading(rest, "money_units")
     if money is None:  # 万 then 元 (40万元): the multiplier first, then the money unit
-        mult = _leading(rest, cfg["multipliers"])
+        mult = _leading(rest, "multipliers")
         if mult is not None:
             scale *= cfg["multipliers"][mult]
             rest = rest[len(mult):]
-        money = _leading(rest, cfg["money_units"])
+        money = _leading(rest, "money_units")
         if money is None:
-            approx = _leading(rest, cfg["approximate_suffix"])
+            approx = _leading(rest, "approximate_suffix")
             if approx is not None:
                 approximate, rest = True, rest[len(approx):]
-            name = _leading(rest, cfg["units"])
+            name = _leading(rest, "units")
             if name is not None:
                 unit = unit or cfg["units"][name]
     if money is not None:

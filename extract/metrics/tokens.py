@@ -140,6 +140,11 @@ def _numbering_before(text: str, pos: int, numbering: str) -> bool:
     return re.search(pat, before) is not None
 
 
+@lru_cache(maxsize=8192)
+def _squeezed(label: str) -> str:
+    return squeeze(label)
+
+
 def find_labels(text: str, start: int, end: int, specs: list[LabelSpec]) -> list[Label]:
     """Occurrences of the specs' labels in text[start:end], matched without spaces/punctuation;
     overlapping matches keep the longest."""
@@ -154,7 +159,7 @@ def find_labels(text: str, start: int, end: int, specs: list[LabelSpec]) -> list
     found: list[tuple[int, int, Label]] = []
     for spec in specs:
         for lab in spec.labels:
-            needle = squeeze(lab)
+            needle = _squeezed(lab)
             if not needle:
                 continue
             i = sq.find(needle)
