@@ -138,16 +138,15 @@ def unlisted_zone(name: str) -> Optional[Government]:
         d, finding = divisions.resolve(cand)
         if d is None or finding is not None:
             continue
-        if _division_under(name[k:], d):
+        inner = _division_inside(name[k:], d)
+        if inner is not None and inner.name == name[k:]:
             return None  # 张家口市下花园区, 商丘市梁园区: a district whose name ends like a zone word
         # a county named after its city (苏州相城经济技术开发区): the zone is the county's
         for j in range(len(head) - k, 1, -1):
-            sub = head[k:k + j]
-            if sub in divisions.names_index():
-                inner, f2 = divisions.resolve(sub, [d.adcode])
-                if inner is not None and f2 is None and d.adcode in {x.adcode for x in divisions.parent_chain(inner.adcode)}:
-                    d = inner
-                    break
+            inner = _division_inside(head[k:k + j], d)
+            if inner is not None:
+                d = inner
+                break
         gov = government_of(d.adcode)
         if gov is None or gov.level == "national":
             continue
@@ -170,13 +169,15 @@ def co_located_division(agency: str, adcode: str, text: str) -> Optional[str]:
     return None
 
 
-def _division_under(name: str, parent: divisions.Division) -> bool:
-    """Whether ``name`` is a division inside ``parent`` (下花园区 in 张家口市)."""
+def _division_inside(name: str, parent: divisions.Division) -> Optional[divisions.Division]:
+    """The division ``name`` (full or short) means inside ``parent`` (下花园区 or 相城 in their
+    cities), or None."""
     if name not in divisions.names_index():
-        return False
+        return None
     inner, finding = divisions.resolve(name, [parent.adcode])
-    return (inner is not None and finding is None and inner.name == name
-            and parent.adcode in {x.adcode for x in divisions.parent_chain(inner.adcode)})
+    if inner is None or finding is not None:
+        return None
+    return inner if parent.adcode in {x.adcode for x in divisions.parent_chain(inner.adcode)} else None
 
 
 def zone_by_government(name: str) -> Optional[Government]:
