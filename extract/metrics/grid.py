@@ -14,12 +14,11 @@ from typing import Optional
 
 from ..model import Cell, Document, Finding, Table
 from . import flat
-from .labels import data, squeeze
-from .tokens import Event, Label, LabelSpec, Token, find_labels
+from .labels import squeeze
+from .tokens import Event, Label, LabelSpec, Token, find_labels, sign_words
 
-_SIGNS = "|".join(map(re.escape, sorted(data("metrics_numbers.json")["signs"], key=len, reverse=True)))
 # a figure, with a sign word before it (减少7, ↓7) and the money unit after it (38652.17万元)
-_FIGURE = re.compile(rf"^\s*(?P<sign>{_SIGNS})?\s*(?P<body>-?\d+(?:,\d{{3}})*(?:\.\d+)?)\s*"
+_FIGURE = re.compile(rf"^\s*(?P<sign>{sign_words()})?\s*(?P<body>-?\d+(?:,\d{{3}})*(?:\.\d+)?)\s*"
                      r"(?P<unit>亿元|万元|千元|元)?\s*$")
 _BLANK = re.compile(r"^\s*(?:/|／|—{1,2}|－|-|–)\s*$")
 

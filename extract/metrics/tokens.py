@@ -106,9 +106,14 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 
 @lru_cache(maxsize=1)
+def sign_words() -> str:
+    """The sign words printed before a figure (减少, ↓, −) as a regex alternation, longest first."""
+    return "|".join(map(re.escape, sorted(data("metrics_numbers.json")["signs"], key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
 def _sign_before() -> re.Pattern:
-    words = sorted(data("metrics_numbers.json")["signs"], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[ \t]*$")
+    return re.compile(f"(?:{sign_words()})[ \t]*$")
 
 
 def sign_before(text: str, pos: int) -> str:
