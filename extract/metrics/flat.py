@@ -79,8 +79,8 @@ def _with_blank_lines(text: str, tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _readings(tokens: list[Token], rows: list[Row], n: int, accept: Optional[Accept],
-              text: str = "") -> list[list[list[Cell]]]:
+def _readings(text: str, tokens: list[Token], rows: list[Row], n: int,
+              accept: Optional[Accept]) -> list[list[list[Cell]]]:
     """Candidates for reading ``tokens`` as len(rows) rows of n cells each. Where none fits, a
     figure cut by a hard line wrap is joined again, if the row's identity then holds."""
     k = len(rows)
@@ -89,7 +89,7 @@ def _readings(tokens: list[Token], rows: list[Row], n: int, accept: Optional[Acc
         def check(cells: list[Cell]) -> bool:
             return all(accept(cells[i * n:(i + 1) * n]) for i in range(k))
     cands = split_cells(tokens, k * n, check)
-    if not cands and check and text:
+    if not cands and check:
         blanks = _with_blank_lines(text, tokens)
         for variant in ([blanks] if len(blanks) > len(tokens) else []) + _rejoined(text, tokens):
             cands += split_cells(variant, k * n, check)
@@ -139,7 +139,7 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
             continue
         done = False
         for k in range(1, min(4, len(rows) - first) + 1):
-            cands = _readings(toks, rows[first:first + k], n, accept, doc.text)
+            cands = _readings(doc.text, toks, rows[first:first + k], n, accept)
             if cands:
                 for i in range(k):
                     idx = first + i
@@ -280,7 +280,7 @@ def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
     words = [w for ws in t["column_labels"].values() for w in ws] + t["groups"] + ["单位", "万元", "元", "项"]
     labels, evs = source(doc, specs, _ignorable(words))
     readings: list[RowReading] = []
-    findings: list[Finding] = []
+    findings: list[tuple[Optional[int], Finding]] = []  # (row an unparsed finding is about, finding)
     taken: set[int] = set()
     for key, toks, lstart in groups_of(evs):
         if not isinstance(key, int) or key in taken:
@@ -291,26 +291,26 @@ def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
         label_text = _label_text(doc, labels, lstart)
         if not cands:
             s, e = toks[0].start, toks[-1].end
-            findings.append(Finding("unparsed-cell", f"表二 {label_text}: figures {doc.text[s:e]!r} do not fit {n} cells", s, e))
+            findings.append((key, Finding("unparsed-cell", f"表二 {label_text}: figures {doc.text[s:e]!r} "
+                                          f"do not fit {n} cells", s, e)))
             continue
         cols = row.columns
         if len(cands[0]) < n:  # a short row: the first figures lead, the last closes the row
             cols = tuple(row.columns[:len(cands[0]) - 1]) + (row.columns[-1],)
-            findings.append(Finding("short-row", f"表二 {label_text}: {len(cands[0])} figures for {n} columns; "
-                                    f"read as {[c.printed for c in cols]}", toks[0].start, toks[-1].end))
+            findings.append((None, Finding("short-row", f"表二 {label_text}: {len(cands[0])} figures for {n} "
+                                           f"columns; read as {[c.printed for c in cols]}", toks[0].start, toks[-1].end)))
         taken.add(key)
         mult = _multiplier(doc.text, lstart, start, _money_headers(row))
         printed = {t.unit_suffix for t in toks if t.unit_suffix}
         if len(printed) == 1:  # the cell prints its own unit (38652.17万元)
             mult = float(data("metrics_numbers.json")["money_units"][printed.pop()])
         readings.append(RowReading(row, cands, cols, label_text, multiplier=mult))
+    said: set[int] = set()
     if region:  # rows a short report printed as sentences (本年新制作规范性文件1件，…)
-        said = sentences.readings(doc, region[0], region[1], rows, taken)
-        readings += said
-        named = {r.row.labels[0] for r in said}
-        findings = [f for f in findings if not (f.kind == "unparsed-cell" and
-                                                any(f.message.startswith(f"表二 {n}") for n in named))]
-    return readings, findings
+        in_sentences = sentences.readings(doc, region[0], region[1], rows, taken)
+        readings += in_sentences
+        said = {rows.index(r.row) for r in in_sentences}
+    return readings, [f for key, f in findings if key not in said]
 
 
 def _table2_candidates(toks: list[Token], n: int) -> list[list[Cell]]:
@@ -360,7 +360,7 @@ def statistics(doc: Document) -> tuple[list[RowReading], list[Finding]]:
     # the column header stands at the table's head (a later 年度 is a link or the signature's)
     head = doc.text[start:min(end, start + 200)]
     header_end = min([m.end() for m in re.finditer("历年累计|年度", head)] or [0]) + start
-    two = "累计" in doc.text[start:start + 200]
+    two = "累计" in head
     n = 2 if two else 1
     units = t["units"]
     words = t["headers"] + list(units) + ["其中"]
