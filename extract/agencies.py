@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
+from .data import rows
 from . import divisions
 from .model import AgencyMention, Document, DocumentInfo
 
@@ -25,7 +25,6 @@ except ImportError:  # pragma: no cover
     _find_docnumbers = None
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 
-DATA_PACKAGE = "disclosure_kg.extract.data"
 NATIONAL = divisions.NATIONAL
 
 # Relative prefixes: the level of division they point at, seen from the reporting body.
@@ -81,11 +80,6 @@ class Government:
     parent_adcode: Optional[str] = None
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files(DATA_PACKAGE).joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def _year(s: str) -> Optional[int]:
     s = s.strip()
     return int(s) if s else None
@@ -94,7 +88,7 @@ def _year(s: str) -> Optional[int]:
 @lru_cache(maxsize=1)
 def bodies() -> dict[str, tuple[Body, ...]]:
     out: dict[str, list[Body]] = {}
-    for r in _rows("agency_abbreviations.tsv"):
+    for r in rows("agency_abbreviations.tsv"):
         r = r + [""] * (6 - len(r))
         levels = frozenset(x.strip() for x in r[3].split(",") if x.strip())
         out.setdefault(r[0], []).append(Body(r[0], r[1], r[2], levels, _year(r[4]), _year(r[5])))
@@ -104,20 +98,20 @@ def bodies() -> dict[str, tuple[Body, ...]]:
 @lru_cache(maxsize=1)
 def national() -> dict[str, tuple[str, str]]:
     """written → (canonical, parent canonical)."""
-    return {r[0]: (r[1], (r[2] if len(r) > 2 else "").strip()) for r in _rows("agency_national.tsv")}
+    return {r[0]: (r[1], (r[2] if len(r) > 2 else "").strip()) for r in rows("agency_national.tsv")}
 
 
 @lru_cache(maxsize=1)
 def zones() -> dict[str, Government]:
     out = {}
-    for r in _rows("agency_zones.tsv"):
+    for r in rows("agency_zones.tsv"):
         out[r[0]] = Government(r[1], r[0], r[2].strip(), "zone", r[3].strip() or None)
     return out
 
 
 @lru_cache(maxsize=1)
 def _zone_words() -> tuple[str, ...]:
-    return tuple(sorted((r[0].strip() for r in _rows("agency_zone_words.tsv")), key=len, reverse=True))
+    return tuple(sorted((r[0].strip() for r in rows("agency_zone_words.tsv")), key=len, reverse=True))
 
 
 @lru_cache(maxsize=256)
@@ -237,12 +231,12 @@ def relative_government(word: str, home: Optional[Government]) -> Optional[Gover
 
 @lru_cache(maxsize=1)
 def _body_words() -> tuple[str, ...]:
-    return tuple(sorted((r[0].strip() for r in _rows("agency_body_words.tsv")), key=len, reverse=True))
+    return tuple(sorted((r[0].strip() for r in rows("agency_body_words.tsv")), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _not_bodies() -> tuple[str, ...]:
-    return tuple(r[0].strip() for r in _rows("agency_not_bodies.tsv"))
+    return tuple(r[0].strip() for r in rows("agency_not_bodies.tsv"))
 
 
 _BODY_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}")

@@ -33,14 +33,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
+from .data import rows
 from . import docnumbers
 from .model import Citation, DocNumber, Document, DocumentInfo
 from .regulations import Entry, authority, canonical_title, fold
 
-DATA_PACKAGE = "disclosure_kg.extract.data"
 MAX_TITLE = 160  # a 《 not closed within this many characters is not a title
 _BAD_IN_TITLE = re.compile(r"[。；;！!？?]|\n\s*\n")
 _MARKS = re.compile(r"<<|>>|[《》〈〉<>]")  # <<…>>: title marks typed in ASCII
@@ -51,16 +50,11 @@ _CUT = re.compile(r"[，,。；;：:！？!?\n“”\"'‘’（）()《》〈�
 
 
 # ----------------------------------------------------------------------------- data
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files(DATA_PACKAGE).joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def _kinds() -> tuple[tuple[str, str], ...]:
     """(ending, kind), longest ending first."""
-    rows = [(r[0].strip(), r[1].strip()) for r in _rows("citation_kinds.tsv")]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+    endings = [(r[0], r[1]) for r in rows("citation_kinds.tsv")]
+    return tuple(sorted(endings, key=lambda r: -len(r[0])))
 
 
 @lru_cache(maxsize=1)

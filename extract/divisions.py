@@ -19,13 +19,12 @@ import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
+from .data import rows
 from .model import Finding
 
-DATA_PACKAGE = "disclosure_kg.extract.data"
 NATIONAL = "100000"
 
 # Placeholder rows: structural levels of the code, not places anyone names.
@@ -166,12 +165,8 @@ class FormerName:
 @lru_cache(maxsize=1)
 def former_names() -> dict[str, list[FormerName]]:
     out: dict[str, list[FormerName]] = {}
-    text = resources.files(DATA_PACKAGE).joinpath("division_former_names.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, code, until = line.split("\t")[:3]
-        out.setdefault(name, []).append(FormerName(name, code.strip(), int(until)))
+    for name, code, until, *_ in rows("division_former_names.tsv"):
+        out.setdefault(name, []).append(FormerName(name, code, int(until)))
     return out
 
 
@@ -268,11 +263,8 @@ def _within(cands: tuple[Division, ...], ancestors: tuple[Division, ...]) -> tup
 @lru_cache(maxsize=1)
 def _confusables() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    text = resources.files(DATA_PACKAGE).joinpath("division_ocr_confusables.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        group = [c.strip() for c in line.split("\t") if c.strip()]
+    for row in rows("division_ocr_confusables.tsv"):
+        group = [c for c in row if c]
         for c in group:
             out.setdefault(c, set()).update(x for x in group if x != c)
     return {k: frozenset(v) for k, v in out.items()}

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
+from .data import rows
 from . import agencies, divisions
 from .model import Document, DocumentInfo, Finding
 from .normalize import normalize
@@ -29,7 +29,6 @@ try:  # the citation helper's 文号 parser, where present; a local regex otherw
 except ImportError:  # pragma: no cover
     _parse_docnumber = None
 
-DATA_PACKAGE = "disclosure_kg.extract.data"
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -59,9 +58,7 @@ _SENTENCE_PUNCT = re.compile(r"[，。；：:,;]")
 
 @lru_cache(maxsize=1)
 def _kind_rows() -> list[tuple[str, str, str]]:
-    text = resources.files(DATA_PACKAGE).joinpath("agency_document_kinds.tsv").read_text("utf-8")
-    return [tuple(line.split("\t")[:3]) for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [tuple(r[:3]) for r in rows("agency_document_kinds.tsv")]
 
 
 def _kinds() -> list[tuple[str, str, str]]:

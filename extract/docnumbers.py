@@ -14,22 +14,20 @@ word that introduces a 文号 in prose (根据, 印发, 的 … from data/citati
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator, Optional
 
+from .data import json_data
 from .model import DocNumber
 
-DATA_PACKAGE = "disclosure_kg.extract.data"
 
 
 @lru_cache(maxsize=None)
 def language() -> dict:
     """data/citation_language.json: the words reports use around citations and 文号."""
-    return json.loads(resources.files(DATA_PACKAGE).joinpath("citation_language.json").read_text("utf-8"))
+    return json_data("citation_language.json")
 
 _CJK = "\u4e00-\u9fff"
 _SP = r"[ \t\u3000\n\r]*"

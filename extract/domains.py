@@ -13,15 +13,14 @@ extract/data/domain_context.json, domain_label_weights.tsv and domain_blockers.t
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
+from .data import json_data, rows
 from . import vocab
 from .model import Document, DomainMention, DomainReport
 from .nlp import blank_zh, make_doc
@@ -29,23 +28,10 @@ from .wraps import is_wrap
 
 ONTOLOGY = "domains.ttl"
 SCHEME = "https://w3id.org/disclosure-kg/domain/scheme"
-DATA = "disclosure_kg.extract.data"
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 # ------------------------------------------------------------------ data
-
-
-def _data_text(name: str) -> str:
-    return resources.files(DATA).joinpath(name).read_text("utf-8")
-
-
-def _tsv(name: str) -> list[list[str]]:
-    rows = []
-    for line in _data_text(name).splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([c.strip() for c in line.split("\t")])
-    return rows
 
 
 @dataclass(frozen=True)
@@ -98,9 +84,9 @@ class Settings:
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    c = json.loads(_data_text("domain_context.json"))
+    c = json_data("domain_context.json")
     blockers: dict[str, list[Blocker]] = {}
-    for row in _tsv("domain_blockers.tsv"):
+    for row in rows("domain_blockers.tsv"):
         label, before, after = (row + ["", "", ""])[:3]
         blockers.setdefault(label, []).append(Blocker(
             re.compile(f"(?:{before})$") if before else None,
@@ -143,7 +129,7 @@ def settings() -> Settings:
         training_factor=float(c["training_factor"]),
         future_markers=re.compile(c["future_markers"]),
         future_factor=float(c["future_factor"]),
-        label_factor={r[0]: float(r[1]) for r in _tsv("domain_label_weights.tsv")},
+        label_factor={r[0]: float(r[1]) for r in rows("domain_label_weights.tsv")},
         blockers={k: tuple(v) for k, v in blockers.items()},
     )
 

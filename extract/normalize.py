@@ -16,11 +16,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 import opencc
 
+from .data import rows
 from . import divisions
 
 # Share of CJK characters t2s changes above which a text is taken to be in traditional
@@ -47,12 +47,8 @@ def _t2s() -> opencc.OpenCC:
 def taiwan_phrases() -> dict[str, str]:
     """The reverse table for s2twp artifacts (extract/data/taiwan_phrases.tsv)."""
     table: dict[str, str] = {}
-    src = resources.files("disclosure_kg.extract.data").joinpath("taiwan_phrases.tsv").read_text("utf-8")
-    for line in src.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        artifact, mainland = line.split("\t")[:2]
-        table[artifact.strip()] = mainland.strip()
+    for artifact, mainland, *_ in rows("taiwan_phrases.tsv"):
+        table[artifact] = mainland
     return table
 
 

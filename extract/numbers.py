@@ -6,15 +6,15 @@ value flagged as a lower bound.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 import cn2an
+
+from .data import json_data
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class ParsedNumber:
 
 @lru_cache(maxsize=None)
 def table() -> dict:
-    return json.loads(resources.files("disclosure_kg.extract.data").joinpath("metrics_numbers.json").read_text("utf-8"))
+    return json_data("metrics_numbers.json")
 
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"

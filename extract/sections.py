@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from .data import rows
 from .model import Section
 
 CN_NUM = "一二三四五六七八九十"
@@ -40,10 +40,9 @@ def _cn_value(s: str) -> int:
 
 @lru_cache(maxsize=1)
 def _known_headings() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    src = resources.files("disclosure_kg.extract.data").joinpath("section_headings.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in src.splitlines() if line.strip() and not line.startswith("#")]
-    headings = tuple(sorted((t for k, t in rows if k == "heading"), key=len, reverse=True))
-    table_rows = tuple(t for k, t in rows if k == "row")
+    table = rows("section_headings.tsv")
+    headings = tuple(sorted((t for k, t in table if k == "heading"), key=len, reverse=True))
+    table_rows = tuple(t for k, t in table if k == "row")
     return headings, table_rows
 
 

@@ -12,7 +12,8 @@ from typing import Callable, Optional
 
 from ..model import Document, Finding
 from . import sentences
-from .labels import data, label, squeeze
+from ..data import json_data as data
+from .labels import label, squeeze
 from .labels import unit as concept_unit
 from .rows import RowReading
 from .splits import Cell, cell_value, split_cells

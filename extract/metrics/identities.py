@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from ..model import Finding, Observation
-from .labels import data, label, scheme_members
+from ..data import json_data as data
+from .labels import label, scheme_members
 
 Key = tuple[str, frozenset]
 

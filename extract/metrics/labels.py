@@ -1,10 +1,8 @@
 """Concept labels for the figures, read from ontology/metrics.ttl (never repeated in code)."""
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..vocab import Concept, concepts
 
@@ -35,11 +33,6 @@ def scheme_members(scheme: str) -> list[str]:
     which only the graph layer writes)."""
     iri = BREAKDOWN_NS + scheme
     return [k for k, c in by_local().items() if iri in c.schemes and TOTAL_NOTATION not in c.notation]
-
-
-@lru_cache(maxsize=None)
-def data(name: str) -> dict:
-    return json.loads(resources.files("disclosure_kg.extract.data").joinpath(name).read_text("utf-8"))
 
 
 _SQUEEZE = re.compile(r"[\s|｜:：,，、.．;；“”\"'‘’()（）\[\]【】《》<>/／\-—_*#]")

@@ -17,7 +17,8 @@ from typing import Optional
 from ..model import Document, Observation
 from ..numbers import parse_number
 from ..wraps import unwrap
-from .labels import data, label
+from ..data import json_data as data
+from .labels import label
 from .labels import unit as concept_unit
 from .templates import find_region
 

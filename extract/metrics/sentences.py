@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import Document
-from .labels import data, squeeze
+from ..data import json_data as data
+from .labels import squeeze
 from .rows import RowReading
 from .splits import Cell
 from .templates import Column, Row, templates

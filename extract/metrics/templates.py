@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .labels import data, label
+from ..data import json_data as data
+from .labels import label
 
 
 @dataclass(frozen=True)

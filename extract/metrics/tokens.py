@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from .labels import data, squeeze
+from ..data import json_data as data
+from .labels import squeeze
 
 CJK = "\u4e00-\u9fff"
 # a figure: optional sign, digits, optional decimals, optional 元 glued on
