@@ -14,7 +14,7 @@ from collections import defaultdict
 import lxml.html
 from lxml import etree
 
-from .reader import RawCell, RawTable
+from .model import RawCell, RawTable
 
 DROP_TAGS = ["script", "style", "noscript", "iframe", "nav", "header", "footer", "form", "select",
              "button", "input", "textarea", "svg", "object", "embed", "head"]

@@ -10,6 +10,35 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 
+# --------------------------------------------------------------------------- what a reader saw
+# A file's words as one string plus the tables it saw as tables, before normalisation.
+@dataclass
+class RawCell:
+    row: int
+    col: int
+    text: str
+    start: int  # offsets into RawText.text
+    end: int
+    origin: tuple[int, int] = (-1, -1)  # slot of the spanned source cell (see model.Cell)
+
+
+@dataclass
+class RawTable:
+    rows: list[list[RawCell]]
+    start: int
+    end: int
+
+
+@dataclass
+class RawText:
+    path: str
+    media_type: str
+    encoding: str
+    text: str
+    tables: list[RawTable] = field(default_factory=list)
+    header: dict[str, str] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Cell:
     """One cell of a table as the page laid it out (after rowspan/colspan are expanded)."""

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
+
+from .html import html_to_text
+from .model import RawText
 
 # Encodings Chinese government sites publish in; detection is restricted to them so that a short
 # GBK page is not taken for a Cyrillic code page.
@@ -29,33 +31,6 @@ SUPPORTED_SUFFIXES = set(TEXT_SUFFIXES) | HTML_SUFFIXES | {".pdf"}
 
 class ReadError(Exception):
     """A file that cannot be read as a document; the message names the file and the problem."""
-
-
-@dataclass
-class RawCell:
-    row: int
-    col: int
-    text: str
-    start: int  # offsets into RawText.text
-    end: int
-    origin: tuple[int, int] = (-1, -1)  # slot of the spanned source cell (see model.Cell)
-
-
-@dataclass
-class RawTable:
-    rows: list[list[RawCell]]
-    start: int
-    end: int
-
-
-@dataclass
-class RawText:
-    path: str
-    media_type: str
-    encoding: str
-    text: str
-    tables: list[RawTable] = field(default_factory=list)
-    header: dict[str, str] = field(default_factory=dict)
 
 
 def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
@@ -102,8 +77,6 @@ def read_bytes(data: bytes, path: str | Path) -> RawText:
         return _read_pdf(p, data)
     text, enc = decode(data, str(p))
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
-        from .html import html_to_text
-
         body, tables, header = html_to_text(text)
         if not body.strip():
             raise ReadError(f"{p}: no article text found in the HTML page")
