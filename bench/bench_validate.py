@@ -29,8 +29,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from disclosure_kg import ontology
+
 ROOT = Path(__file__).resolve().parents[1]
-BASE = "https://w3id.org/disclosure-kg/id/"
+BASE = ontology.INSTANCES
 
 
 def ensure_store(count: int, work: Path) -> Path:

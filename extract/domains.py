@@ -20,14 +20,14 @@ from functools import lru_cache
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from .data import json_data, rows
+from ..ontology import DOMAIN_SCHEME
 from . import vocab
+from .data import json_data, rows
 from .model import Document, DomainMention, DomainReport
 from .nlp import blank_zh, make_doc
 from .wraps import is_wrap
 
 ONTOLOGY = "domains.ttl"
-SCHEME = "https://w3id.org/disclosure-kg/domain/scheme"
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -136,7 +136,7 @@ def settings() -> Settings:
 
 def domain_concepts() -> tuple[vocab.Concept, ...]:
     """The concepts of domain:scheme (domains.ttl also holds the pilot-area and Article 20 lists)."""
-    return tuple(c for c in vocab.concepts(ONTOLOGY) if SCHEME in c.schemes)
+    return tuple(c for c in vocab.concepts(ONTOLOGY) if DOMAIN_SCHEME in c.schemes)
 
 
 @lru_cache(maxsize=1)

@@ -25,10 +25,11 @@ from typing import Optional
 from rdflib import Literal, Namespace
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
+from .. import ontology
 from . import docnumbers, vocab
 from .model import DocNumber
 
-DKG = Namespace("https://w3id.org/disclosure-kg/def#")
+DKG = Namespace(ontology.DKG)
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 AUTHORITY_FILE = "regulations.ttl"
 NATIONAL_PREFIX = "中华人民共和国"

@@ -10,9 +10,10 @@ import os
 import re
 from dataclasses import dataclass
 
+from .. import ontology
 from .errors import UserError
 
-DEFAULT_BASE = "https://w3id.org/disclosure-kg/id/"
+DEFAULT_BASE = ontology.INSTANCES
 
 
 def slug(key: str) -> str:

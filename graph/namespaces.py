@@ -3,11 +3,13 @@
 from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, VOID
 
-DKG = Namespace("https://w3id.org/disclosure-kg/def#")
-DOMAIN = Namespace("https://w3id.org/disclosure-kg/domain/")
-METRIC = Namespace("https://w3id.org/disclosure-kg/metric/")
-BREAKDOWN = Namespace("https://w3id.org/disclosure-kg/breakdown/")
-FORMAT = Namespace("https://w3id.org/disclosure-kg/format/")
+from .. import ontology
+
+DKG = Namespace(ontology.DKG)
+DOMAIN = Namespace(ontology.DOMAIN)
+METRIC = Namespace(ontology.METRIC)
+BREAKDOWN = Namespace(ontology.BREAKDOWN)
+FORMAT = Namespace(ontology.FORMAT)
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 QB = Namespace("http://purl.org/linked-data/cube#")

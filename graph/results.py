@@ -16,6 +16,7 @@ from typing import IO, Union
 
 import pyoxigraph as ox
 
+from .. import ontology
 from .errors import UserError
 
 Result = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
@@ -82,9 +83,8 @@ def render_table(table: Table) -> str:
 
 
 def _shorten(v: str) -> str:
-    for prefix in ("https://w3id.org/disclosure-kg/",):
-        if v.startswith(prefix):
-            return "…/" + v[len(prefix):]
+    if v.startswith(ontology.BASE):
+        return "…/" + v[len(ontology.BASE):]
     return v if len(v) <= 60 else v[:57] + "…"
 
 

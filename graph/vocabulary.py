@@ -13,12 +13,12 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF
 
 from ..extract import vocab
+from ..ontology import DOMAIN_SCHEME, METRIC
 from ..extract.metrics.labels import TOTAL_NOTATION
 from .namespaces import DKG, QB, SKOS
 
 VOCABULARY_FILES = ("disclosure.ttl", "domains.ttl", "metrics.ttl", "regulations.ttl")
 INSTANCE_FILES = {"regulations.ttl"}
-DOMAIN_SCHEME = "https://w3id.org/disclosure-kg/domain/scheme"
 
 
 def available(name: str) -> bool:
@@ -80,7 +80,7 @@ def vocabulary(base: str) -> Vocabulary:
         for c in vocab.concepts("metrics.ttl"):
             if not c.label:
                 continue
-            if c.iri.startswith("https://w3id.org/disclosure-kg/metric/"):
+            if c.iri.startswith(METRIC):
                 v.metrics[c.label] = c.iri
                 unit = c.extra.get("unit")
                 if unit:

@@ -4,11 +4,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...ontology import BREAKDOWN
 from ..vocab import Concept, concepts
 
 ONTOLOGY = "metrics.ttl"
-BREAKDOWN_NS = "https://w3id.org/disclosure-kg/breakdown/"
-METRIC_NS = "https://w3id.org/disclosure-kg/metric/"
 TOTAL_NOTATION = "_T"  # SDMX's code for "not split along this dimension"
 
 
@@ -31,7 +30,7 @@ def unit(local: str) -> str:
 def scheme_members(scheme: str) -> list[str]:
     """Local names of the members of one breakdown code list (without its total code, "_T",
     which only the graph layer writes)."""
-    iri = BREAKDOWN_NS + scheme
+    iri = BREAKDOWN + scheme
     return [k for k, c in by_local().items() if iri in c.schemes and TOTAL_NOTATION not in c.notation]
 
 
