@@ -69,8 +69,3 @@ def concepts(name: str) -> tuple[Concept, ...]:
             extra={k: tuple(sorted(v)) for k, v in extra.items()},
         ))
     return tuple(out)
-
-
-def by_label(name: str) -> dict[str, Concept]:
-    """zh-Hans prefLabel → concept."""
-    return {c.label: c for c in concepts(name) if c.label}
