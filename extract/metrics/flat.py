@@ -10,18 +10,31 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
+from ..data import json_data as data
 from ..model import Document, Finding
 from . import sentences
-from ..data import json_data as data
 from .labels import label, squeeze
 from .labels import unit as concept_unit
 from .rows import RowReading
 from .splits import Cell, cell_value, split_cells
-from .templates import (Column, Row, find_region, statistics_rows, table2_rows, table3_groups,
-                        table3_rows, table4_columns, templates)
+from .templates import (
+    Column,
+    Row,
+    find_region,
+    statistics_rows,
+    table2_rows,
+    table3_groups,
+    table3_rows,
+    table4_columns,
+    templates,
+)
 from .tokens import Event, LabelSpec, Token, events, find_labels
 
 Accept = Callable[[list[Cell]], bool]
+
+UNIT_LINE_REACH = 60  # a 单位：万元 line is read only this close above the row it scales
+UNIT_CELL_REACH = 8  # a unit printed just before a figure, or in the cell before it (| 万元 | 3.5 |)
+STATISTICS_HEAD = 200  # the 2008 统计表's column header (年度 / 历年累计) stands within its first lines
 
 
 def _sum_ok(cells: list[Cell]) -> bool:
@@ -150,7 +163,7 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
                     for c in cands:
                         if c[i] not in per_row:
                             per_row.append(c[i])
-                    label_text = _label_text(doc, labels, lstart) if i == 0 and lstart >= 0 else rows[idx].labels[0]
+                    label_text = _label_text(labels, lstart) if i == 0 and lstart >= 0 else rows[idx].labels[0]
                     readings[idx] = RowReading(rows[idx], per_row, rows[idx].columns[:n], label_text)
                 cursor = max(cursor, first + k)
                 done = True
@@ -164,7 +177,7 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
     return [readings[i] for i in sorted(readings)], findings
 
 
-def _label_text(doc: Document, labels, lstart: int) -> str:
+def _label_text(labels, lstart: int) -> str:
     for l in labels:
         if l.start == lstart:
             return l.text
@@ -278,7 +291,7 @@ def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
     t = templates()["table2"]
     specs = [LabelSpec(i, list(r.labels)) for i, r in enumerate(rows)]
     specs += [LabelSpec("group", [g]) for g in t["groups"]]
-    words = [w for ws in t["column_labels"].values() for w in ws] + t["groups"] + ["单位", "万元", "元", "项"]
+    words = [w for ws in t["column_labels"].values() for w in ws] + t["groups"] + ["单位", "项", *_money_units()]
     labels, evs = source(doc, specs, _ignorable(words))
     readings: list[RowReading] = []
     findings: list[tuple[Optional[int], Finding]] = []  # (row an unparsed finding is about, finding)
@@ -289,7 +302,7 @@ def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
         row = rows[key]
         n = len(row.columns)
         cands = _table2_candidates(toks, n)
-        label_text = _label_text(doc, labels, lstart)
+        label_text = _label_text(labels, lstart)
         if not cands:
             s, e = toks[0].start, toks[-1].end
             findings.append((key, Finding("unparsed-cell", f"表二 {label_text}: figures {doc.text[s:e]!r} "
@@ -304,7 +317,7 @@ def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
         mult = _multiplier(doc.text, lstart, start, _money_headers(row))
         printed = {t.unit_suffix for t in toks if t.unit_suffix}
         if len(printed) == 1:  # the cell prints its own unit (38652.17万元)
-            mult = float(data("metrics_numbers.json")["money_units"][printed.pop()])
+            mult = float(_money_units()[printed.pop()])
         readings.append(RowReading(row, cands, cols, label_text, multiplier=mult))
     said: set[int] = set()
     if region:  # rows a short report printed as sentences (本年新制作规范性文件1件，…)
@@ -327,6 +340,11 @@ def _table2_candidates(toks: list[Token], n: int) -> list[list[Cell]]:
     return split_cells(toks, n)
 
 
+def _money_units() -> dict[str, float]:
+    """Printed money unit → its scale in 元 (metrics_numbers.json)."""
+    return data("metrics_numbers.json")["money_units"]
+
+
 def _money_headers(row: Row) -> list[str]:
     """How the report may print the headers of the row's money columns (采购总金额)."""
     labels = templates()["table2"]["column_labels"]
@@ -336,9 +354,9 @@ def _money_headers(row: Row) -> list[str]:
 def _multiplier(text: str, label_start: int, region_start: int, headers: list[str] = ()) -> float:
     """The scale of a row's money figures: 单位：万元 just before the row, or the unit its money
     column's header prints (采购总金额（万元）) anywhere above it in the table."""
-    units = data("metrics_numbers.json")["money_units"]
-    unit = r"(亿元|万元|千元|元)"
-    before = text[max(region_start, label_start - 60):label_start]
+    units = _money_units()
+    unit = "(" + "|".join(map(re.escape, sorted(units, key=len, reverse=True))) + ")"
+    before = text[max(region_start, label_start - UNIT_LINE_REACH):label_start]
     hits = list(re.finditer(r"单位\s*[：:]\s*" + unit, before))
     if not hits and headers:
         above = text[region_start:label_start]
@@ -359,7 +377,7 @@ def statistics(doc: Document) -> tuple[list[RowReading], list[Finding]]:
     specs = [LabelSpec(i, list(r.labels)) for i, r in enumerate(rows)]
     specs += [LabelSpec("header", [h]) for h in t["headers"]]
     # the column header stands at the table's head (a later 年度 is a link or the signature's)
-    head = doc.text[start:min(end, start + 200)]
+    head = doc.text[start:min(end, start + STATISTICS_HEAD)]
     header_end = min([m.end() for m in re.finditer("历年累计|年度", head)] or [0]) + start
     two = "累计" in head
     n = 2 if two else 1
@@ -372,7 +390,7 @@ def statistics(doc: Document) -> tuple[list[RowReading], list[Finding]]:
         unit_text = _unit_after(doc.text, r, units)
         if unit_text:
             r.unit = units[unit_text]
-            r.multiplier = float(data("metrics_numbers.json")["money_units"].get(unit_text, 1))
+            r.multiplier = float(_money_units().get(unit_text, 1))
     return readings, findings
 
 
@@ -381,7 +399,7 @@ def _unit_after(text: str, reading: RowReading, units: dict) -> str:
         return ""
     first = reading.candidates[0][0][0]
     # the unit printed just before the figure, or in the cell before it (| 万元 | 3.5 |)
-    before = re.sub(r"[\s|｜]+$", "", text[max(0, first.start - 8):first.start])
+    before = re.sub(r"[\s|｜]+$", "", text[max(0, first.start - UNIT_CELL_REACH):first.start])
     for u in sorted(units, key=len, reverse=True):
         if before.endswith(u):
             return u
