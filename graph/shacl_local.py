@@ -270,31 +270,37 @@ def passes(test: Test, v) -> bool:
 
 def predicate(test: Test):
     """``test`` as a function of a value node (built once per shape: documents call it often)."""
-    kind = test.kind
-    if kind == SH.datatype:
-        return _datatype(str(test.arg))
-    if kind == SH.pattern:
-        flags = 0
-        for f in test.flags:
-            flags |= FLAGS.get(f, 0)
-        regex = re.compile(test.arg, flags)
-        return lambda v: not isinstance(v, ox.BlankNode) and regex.search(v.value) is not None
-    if kind == SH.minInclusive:
-        bound = to_ox(test.arg)
-        return lambda v: compare(v, bound) in (0, 1)
-    if kind == SH.maxInclusive:
-        bound = to_ox(test.arg)
-        return lambda v: compare(v, bound) in (-1, 0)
-    if kind == SH.languageIn:
-        ranges = tuple(r.lower() for r in test.arg)
+    build = _PREDICATES.get(test.kind)
+    if build is None:
+        raise ValueError(f"unknown test {test.kind}")
+    return build(test)
 
-        def language_in(v) -> bool:
-            if not isinstance(v, ox.Literal) or not v.language:
-                return False
-            tag = v.language.lower()
-            return any(r == "*" or tag == r or tag.startswith(r + "-") for r in ranges)
-        return language_in
-    raise ValueError(f"unknown test {kind}")
+
+def _pattern(test: Test):
+    flags = 0
+    for f in test.flags:
+        flags |= FLAGS.get(f, 0)
+    regex = re.compile(test.arg, flags)
+    return lambda v: not isinstance(v, ox.BlankNode) and regex.search(v.value) is not None
+
+
+def _bound(accepted: tuple[int, ...]):
+    """sh:minInclusive (value compares 0 or 1 to the bound) or sh:maxInclusive (-1 or 0)."""
+    def build(test: Test):
+        bound = to_ox(test.arg)
+        return lambda v: compare(v, bound) in accepted
+    return build
+
+
+def _language_in(test: Test):
+    ranges = tuple(r.lower() for r in test.arg)
+
+    def language_in(v) -> bool:
+        if not isinstance(v, ox.Literal) or not v.language:
+            return False
+        tag = v.language.lower()
+        return any(r == "*" or tag == r or tag.startswith(r + "-") for r in ranges)
+    return language_in
 
 
 def _datatype(dt: str):
@@ -307,6 +313,16 @@ def _datatype(dt: str):
             return False
         return lexical is None or lexical.match(v.value) is not None
     return has_datatype
+
+
+# each kind of value test → a builder of its Python predicate (the twins of shacl_store.TEST_FORMS)
+_PREDICATES = {
+    SH.datatype: lambda test: _datatype(str(test.arg)),
+    SH.pattern: _pattern,
+    SH.minInclusive: _bound((0, 1)),
+    SH.maxInclusive: _bound((-1, 0)),
+    SH.languageIn: _language_in,
+}
 
 
 def compare(a, b) -> int | None:

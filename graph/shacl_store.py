@@ -52,29 +52,56 @@ def n3(term) -> str:
     raise TypeError(f"no SPARQL form for {term!r}")
 
 
+def _datatype_sparql(test: Test, var: str) -> str:
+    dt = test.arg
+    if dt == RDF.langString:
+        return f"(isLiteral({var}) && LANG({var}) != \"\")"
+    if dt == XSD.string:  # a simple literal is its own string
+        return f"sameTerm({var}, STR({var}))"
+    # sameTerm with the literal rebuilt from its text: 4 times cheaper than DATATYPE(…) = …
+    check = f"sameTerm({var}, STRDT(STR({var}), {n3(dt)}))"
+    if dt in CASTABLE:  # ill-formed: the cast fails, an error, so the test fails
+        check += f" && isLiteral({n3(dt)}(STR({var})))"
+    return f"({check})"
+
+
+def _pattern_sparql(test: Test, var: str) -> str:
+    return f"(!isBlank({var}) && REGEX(STR({var}), {n3(Literal(test.arg))}, {n3(Literal(test.flags))}))"
+
+
+def _language_in_sparql(test: Test, var: str) -> str:
+    ranges = " || ".join(f"langMatches(LANG({var}), {n3(Literal(r))})" for r in test.arg)
+    return f"(isLiteral({var}) && ({ranges or 'false'}))"
+
+
+@dataclass(frozen=True)
+class TestForm:
+    """How one kind of value test is written: as a SPARQL expression over a variable, and the
+    message of its finding (pySHACL's wording, so both validators report alike)."""
+
+    sparql: Callable[[Test, str], str]
+    message: Callable[[Test], str]
+
+
+TEST_FORMS: dict[URIRef, TestForm] = {
+    SH.datatype: TestForm(_datatype_sparql, lambda t: f"Value is not Literal with datatype {t.arg}"),
+    SH.pattern: TestForm(_pattern_sparql, lambda t: f"Value does not match pattern '{t.arg}'"),
+    SH.minInclusive: TestForm(lambda t, var: f"({var} >= {n3(t.arg)})", lambda t: f"Value is not >= {t.arg}"),
+    SH.maxInclusive: TestForm(lambda t, var: f"({var} <= {n3(t.arg)})", lambda t: f"Value is not <= {t.arg}"),
+    SH.languageIn: TestForm(_language_in_sparql, lambda t: f"String language is not in {list(t.arg)}"),
+}
+
+
+def _form(test: Test) -> TestForm:
+    try:
+        return TEST_FORMS[test.kind]
+    except KeyError:
+        raise ValueError(f"unknown test {test.kind}") from None
+
+
 def test_expression(test: Test, var: str) -> str:
     """A SPARQL expression true when ``var`` passes the test (an error counts as failing)."""
-    if test.kind == SH.datatype:
-        dt = test.arg
-        if dt == RDF.langString:
-            return f"(isLiteral({var}) && LANG({var}) != \"\")"
-        if dt == XSD.string:  # a simple literal is its own string
-            return f"sameTerm({var}, STR({var}))"
-        # sameTerm with the literal rebuilt from its text: 4 times cheaper than DATATYPE(…) = …
-        check = f"sameTerm({var}, STRDT(STR({var}), {n3(dt)}))"
-        if dt in CASTABLE:  # ill-formed: the cast fails, an error, so the test fails
-            check += f" && isLiteral({n3(dt)}(STR({var})))"
-        return f"({check})"
-    if test.kind == SH.pattern:
-        return f"(!isBlank({var}) && REGEX(STR({var}), {n3(Literal(test.arg))}, {n3(Literal(test.flags))}))"
-    if test.kind == SH.minInclusive:
-        return f"({var} >= {n3(test.arg)})"
-    if test.kind == SH.maxInclusive:
-        return f"({var} <= {n3(test.arg)})"
-    if test.kind == SH.languageIn:
-        ranges = " || ".join(f"langMatches(LANG({var}), {n3(Literal(r))})" for r in test.arg)
-        return f"(isLiteral({var}) && ({ranges or 'false'}))"
-    raise ValueError(f"unknown test {test.kind}")
+    return _form(test).sparql(test, var)
 
 
 def all_pass(tests: Iterable[Test], var: str) -> str:
@@ -82,14 +109,7 @@ def all_pass(tests: Iterable[Test], var: str) -> str:
 
 
 def test_message(test: Test) -> str:
-    name = str(test.kind).rsplit("#", 1)[-1]
-    if test.kind == SH.datatype:
-        return f"Value is not Literal with datatype {test.arg}"
-    if test.kind == SH.pattern:
-        return f"Value does not match pattern '{test.arg}'"
-    if test.kind == SH.languageIn:
-        return f"String language is not in {list(test.arg)}"
-    return f"Value is not {'>=' if name == 'minInclusive' else '<='} {test.arg}"
+    return _form(test).message(test)
 
 
 class Focus:
@@ -334,4 +354,5 @@ def _split_prefixes(select: str) -> tuple[str, str, str]:
     return "\n".join(head), "", "\n".join(body)
 
 
-__all__ = ["CASTABLE", "Finding", "Focus", "StoreChecker", "all_pass", "n3", "test_expression", "test_message"]
+__all__ = ["CASTABLE", "TEST_FORMS", "Finding", "Focus", "StoreChecker", "TestForm", "all_pass", "n3",
+           "test_expression", "test_message"]

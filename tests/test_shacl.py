@@ -195,3 +195,11 @@ def test_a_table_identity_is_checked_inside_each_document_graph(corpus_dir, tmp_
     report, reference = validated_both_ways(path)
     assert findings(report.results) == findings(reference.results)
     assert any(r.shape == "dkgsh:TableThreeRowTotal" and r.value == total.value for r in report.warnings)
+
+
+def test_store_and_local_validators_know_the_same_value_tests():
+    """Each kind of value test is written twice (SPARQL for the store, Python per document):
+    the two tables must cover the same kinds, or one validator would raise where the other reports."""
+    from disclosure_kg.graph import shacl_local, shacl_store
+
+    assert set(shacl_store.TEST_FORMS) == set(shacl_local._PREDICATES)
