@@ -14,7 +14,7 @@ extract/data/domain_context.json, domain_label_weights.tsv and domain_blockers.t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -82,6 +82,17 @@ class Settings:
     blockers: dict[str, tuple[Blocker, ...]]
 
 
+# a Settings field's annotation → how its value in domain_context.json is read
+_CONVERT = {
+    "float": float,
+    "int": int,
+    "str": str,
+    "re.Pattern": re.compile,
+    "tuple[str, ...]": tuple,
+    "dict[str, float]": lambda d: {k: float(v) for k, v in d.items()},
+}
+
+
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     c = json_data("domain_context.json")
@@ -92,43 +103,9 @@ def settings() -> Settings:
             re.compile(f"(?:{before})$") if before else None,
             re.compile(f"^(?:{after})") if after else None,
         ))
+    from_json = {f.name: _CONVERT[f.type](c[f.name]) for f in fields(Settings) if f.name in c}
     return Settings(
-        threshold=float(c["threshold"]),
-        repeat_decay=float(c["repeat_decay"]),
-        context_weight={k: float(v) for k, v in c["context_weight"].items()},
-        heading_max_chars=int(c["heading_max_chars"]),
-        enumerator=re.compile(c["enumerator"]),
-        clause_end=re.compile(c["clause_end"]),
-        lead_clause_end=re.compile(c["lead_clause_end"]),
-        sentence_end=c["sentence_end"],
-        clause_delimiters=re.compile(c["clause_delimiters"]),
-        list_marker=c["list_marker"],
-        table_line=re.compile(c["table_line"]),
-        table_line_needs=re.compile(c["table_line_needs"]),
-        menu_line=re.compile(c["menu_line"]),
-        menu_factor=float(c["menu_factor"]),
-        article20_marker=re.compile(c["article20_marker"]),
-        article20_end=tuple(c["article20_end"]),
-        article20_max_chars=int(c["article20_max_chars"]),
-        statistic_after=re.compile(c["statistic_after"]),
-        statistic_factor=float(c["statistic_factor"]),
-        subordinate_factor=float(c["subordinate_factor"]),
-        subordinate_item_after=re.compile(c["subordinate_item_after"]),
-        disclosure_verb=re.compile(c["disclosure_verb"]),
-        disclosure_verb_factor=float(c["disclosure_verb_factor"]),
-        domain_list_min=int(c["domain_list_min"]),
-        domain_list_factor=float(c["domain_list_factor"]),
-        key_section_words=tuple(c["key_section_words"]),
-        key_section_factor=float(c["key_section_factor"]),
-        agency_after=re.compile(c["agency_after"]),
-        agency_factor=float(c["agency_factor"]),
-        title_factor=float(c["title_factor"]),
-        circumstance_after=re.compile(c["circumstance_after"]),
-        circumstance_factor=float(c["circumstance_factor"]),
-        training_after=re.compile(c["training_after"]),
-        training_factor=float(c["training_factor"]),
-        future_markers=re.compile(c["future_markers"]),
-        future_factor=float(c["future_factor"]),
+        **from_json,
         label_factor={r[0]: float(r[1]) for r in rows("domain_label_weights.tsv")},
         blockers={k: tuple(v) for k, v in blockers.items()},
     )
