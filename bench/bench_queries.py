@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from stores import ensure_store
+
 ROOT = Path(__file__).resolve().parents[1]
 PARAM = "中华人民共和国政府信息公开条例"
 
@@ -30,19 +32,6 @@ class Sink(io.RawIOBase):
 
     def write(self, b) -> int:
         return len(b)
-
-
-def ensure_store(size: int, work: Path) -> Path:
-    corpus, store = work / f"corpus-{size}", work / f"store-{size}"
-    if not (store / "CURRENT").is_file():
-        if not corpus.is_dir():
-            subprocess.run([sys.executable, str(ROOT / "bench" / "generate_corpus.py"), str(corpus),
-                            "--count", str(size)], check=True)
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "disclosure_kg", "build", str(corpus), "--store", str(store),
-                        "--no-progress"], check=True)
-        print(f"built {size} reports in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    return store
 
 
 def time_oxigraph(store, text: str, repeat: int) -> tuple[float, int]:

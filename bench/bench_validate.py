@@ -29,21 +29,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from stores import ensure_store
+
 from disclosure_kg import ontology
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ontology.INSTANCES
-
-
-def ensure_store(count: int, work: Path) -> Path:
-    corpus, store = work / f"corpus-{count}", work / f"store-{count}"
-    if not (store / "CURRENT").is_file():
-        if not corpus.is_dir():
-            subprocess.run([sys.executable, str(ROOT / "bench" / "generate_corpus.py"), str(corpus),
-                            "--count", str(count)], check=True)
-        subprocess.run([sys.executable, "-m", "disclosure_kg", "build", str(corpus), "--store", str(store),
-                        "--no-progress"], check=True, stderr=subprocess.DEVNULL)
-    return store
 
 
 def shapes(core_only: bool, proposed: bool = False):

@@ -889,7 +889,7 @@ def modern_report(rng: random.Random, agency: Agency, year: int, f: YearFigures,
                  f"其中图解和视频解读{min(f.readings, small(rng, 6) + 1)}篇。")
     paras.append(("p", sub1))
     if n_new == 0:
-        sub2 = f"（二）依申请公开。全年未收到政府信息公开申请"
+        sub2 = "（二）依申请公开。全年未收到政府信息公开申请"
         sub2 += f"，上年结转{n_in}件，本年办结{n_done}件。" if n_in else "。"
     else:
         sub2 = (f"（二）依申请公开。全年新收政府信息公开申请{n_new}件"
@@ -1164,7 +1164,7 @@ def prose_report(rng: random.Random, agency: Agency, year: int, f: YearFigures) 
     suit_words = ["法院判决维持", "被依法纠错", "其他情形", "尚未审结"]
     txt = ""
     if n_rev == 0 and n_suit == 0:
-        txt = f"全年未发生因政府信息公开申请引起的行政复议和行政诉讼。"
+        txt = "全年未发生因政府信息公开申请引起的行政复议和行政诉讼。"
     else:
         if n_rev:
             txt += f"全年因政府信息公开申请引发行政复议{n_rev}件，其中" + "，".join(
