@@ -17,7 +17,8 @@ from .iri import Minter, base_from_env
 from .namespaces import PREFIXES
 from .queries import NamedQuery, bind, library, resolve
 from .results import Result, to_dataframe
-from .store import DEFAULT_STORE, open_store
+from .connect import open_store
+from .store import DEFAULT_STORE
 
 
 class KnowledgeGraph:

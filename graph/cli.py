@@ -15,7 +15,8 @@ from .errors import UserError
 from .iri import DEFAULT_BASE, Minter, base_from_env
 from .remote import RemoteError
 from .results import FORMATS, write
-from .store import DEFAULT_STORE, open_store
+from .connect import open_store
+from .store import DEFAULT_STORE
 
 EPILOG = """\
 examples:

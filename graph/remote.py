@@ -22,6 +22,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from .errors import UserError
 from .results import Result, Table, to_table
+from .store import built_documents, dump_store
 
 TIMEOUT_S = 300  # a large graph through a slow server; a dead one is refused at connect anyway
 
@@ -127,8 +128,6 @@ class EndpointStore:
         self.put_ntriples(graph_iri, ox.serialize(own, format=ox.RdfFormat.N_TRIPLES))
 
     def built_documents(self):
-        from .store import built_documents
-
         return built_documents(self)
 
     def put_ntriples(self, graph_iri: str, data: bytes) -> None:
@@ -151,8 +150,6 @@ class EndpointStore:
         store = ox.Store()
         for g in self.graphs():
             store.load(self.graph_ntriples(g), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
-        from .store import dump_store
-
         return dump_store(store, fmt)
 
     def close(self) -> None:

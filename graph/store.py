@@ -153,13 +153,3 @@ def dump_store(store: ox.Store, fmt: str) -> bytes:
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)}
         ox.serialize(sorted(triples, key=str), out, format=f)
     return out.getvalue()
-
-
-def open_store(store: str | Path = DEFAULT_STORE, endpoint: str | None = None,
-               update_endpoint: str | None = None, graph_store: str | None = None,
-               read_only: bool = False) -> Store:
-    if endpoint:
-        from .remote import EndpointStore
-
-        return EndpointStore(endpoint, update_endpoint, graph_store)
-    return OxigraphStore(store, read_only=read_only)
