@@ -7,6 +7,7 @@ cannot be read or extracted is reported (which file, what is wrong) and the rest
 """
 from __future__ import annotations
 
+import os
 import queue
 import sys
 import threading
@@ -15,9 +16,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from tqdm import tqdm
 
 from ..extract.reader import SUPPORTED_SUFFIXES
+from .budget import Budget
 from .executors import completed, default_jobs, executor
 from .extraction import (
     STAGES,
@@ -28,6 +31,7 @@ from .extraction import (
 )
 from .fingerprint import extractor_fingerprint
 from .iri import Minter
+from .namespaces import DKG
 from .store import Store
 from .timing import timed
 from .vocabulary import vocabulary_graph
@@ -41,18 +45,21 @@ class BuildSummary:
     problems: list[str] = field(default_factory=list)  # a document that failed, with why
     warnings: list[str] = field(default_factory=list)  # a document built with something missing
     findings: int = 0
+    # another file with the same bytes as a document: recorded as one more source of it (name → its name)
+    same_content: dict[str, str] = field(default_factory=dict)
+    interrupted: bool = False  # Ctrl-C: what was extracted before it is stored
     cpu: dict[str, float] = field(default_factory=dict)  # worker CPU seconds per stage (read, extract, triples)
     wall: dict[str, float] = field(default_factory=dict)  # this process's seconds per step (plan, write, …, total)
 
 
 def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files named and the supported files under folders named, sorted; and paths that are not there."""
+    """Files named and the supported files under folders named, sorted; and the paths that are
+    not there or cannot be listed, each with why."""
     files: list[Path] = []
     missing: list[str] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                                and not f.name.startswith(".") and f.name.lower() != "readme.md"))
+            files.extend(_folder_files(p, missing))
         elif p.is_file():
             files.append(p)
         else:
@@ -62,34 +69,62 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     return unique, missing
 
 
+def _folder_files(folder: Path, problems: list[str]) -> list[Path]:
+    """The supported files under ``folder``, sorted; a sub-folder that cannot be listed is a
+    problem, not a silent gap."""
+    def unreadable(e: OSError) -> None:
+        problems.append(f"{e.filename}: folder cannot be read ({e.strerror or e})")
+
+    out = []
+    for here, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs.sort()
+        out.extend(Path(here) / n for n in names if Path(n).suffix.lower() in SUPPORTED_SUFFIXES
+                   and not n.startswith(".") and n.lower() != "readme.md")
+    return sorted(out)
+
+
 def build(paths: Iterable[str | Path], store: Store, minter: Minter | None = None,
           progress: bool = True, debug: bool = False, jobs: int = 0, scheduler: str | None = None,
-          force: bool = False) -> BuildSummary:
+          force: bool = False, budget: Budget = Budget()) -> BuildSummary:
     """Build the documents under ``paths`` into ``store``.
 
     ``jobs``: local worker processes (0: one per core, 1: in this process); ``scheduler``: the
-    address of a Dask scheduler to extract on instead; ``force``: rebuild unchanged documents too.
+    address of a Dask scheduler to extract on instead; ``force``: rebuild unchanged documents
+    too; ``budget``: what one document may cost. Ctrl-C stops the build with what was extracted
+    stored and ``summary.interrupted`` set.
     """
     minter = minter or Minter()
     started = time.perf_counter()
     summary = BuildSummary()
     with timed(summary.wall, "plan"):
         files = _named_files(paths, summary)
-        stored = {} if force else store.built_documents()
+        stored = store.built_documents()
+        _drop_renamed(store, stored, files, minter)
         summary.triples += store.replace_graph(minter.vocabulary_graph, vocabulary_graph(minter.base))
-    replaced = False
+    plan = _Plan(minter, {} if force else stored, debug, budget, summary)
+    try:
+        _extract_and_write(store, files, plan, jobs, scheduler, progress)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    if not summary.interrupted:
+        _record_same_content(store, plan, summary)
+        _finish(store, minter, summary, plan.replaced)
+    summary.wall["total"] = time.perf_counter() - started
+    return summary
+
+
+def _extract_and_write(store: Store, files: list[Path], plan: _Plan, jobs: int, scheduler: str | None,
+                       progress: bool) -> None:
     with tqdm(total=len(files), desc="documents", unit="doc", disable=not progress, file=sys.stderr) as bar, \
             executor(jobs, scheduler) as ex:
         window = 4 * (jobs or default_jobs()) if not scheduler else 64
-        tasks = _tasks(files, stored, minter, debug, summary, bar)
-        with _BatchWriter(store, summary) as writer:
-            for result in completed(ex, process_document, tasks, window):
-                replaced |= result.graph in stored
+        with _BatchWriter(store, plan.summary) as writer:
+            for result in completed(ex, process_document, plan.tasks(files, bar), window):
+                plan.replaced |= result.graph in plan.stored
+                if result.problem:
+                    plan.not_read.add(Path(result.path).name)
                 writer.add(result)
                 bar.update()
-    _finish(store, minter, summary, replaced)
-    summary.wall["total"] = time.perf_counter() - started
-    return summary
 
 
 def _named_files(paths, summary: BuildSummary) -> list[Path]:
@@ -106,24 +141,77 @@ def _named_files(paths, summary: BuildSummary) -> list[Path]:
     return list(named.values())
 
 
-def _tasks(files: list[Path], stored: dict, minter: Minter, debug: bool, summary: BuildSummary,
-           bar) -> Iterator[DocumentTask]:
-    """A task per file to (re)build, read lazily; a file stored unchanged or unreadable is
-    counted (as unchanged or as a problem) and passed over."""
-    activity = minter.activity(extractor_fingerprint())
-    for f in files:
+def _drop_renamed(store: Store, stored: dict, files: list[Path], minter: Minter) -> None:
+    """A document stored under an IRI its file name no longer mints (the IRI rule changed) is
+    dropped, so the rebuild does not hold it twice."""
+    names = {f.name for f in files}
+    for graph, built in list(stored.items()):
+        if built.source in names and graph != minter.document_graph(built.source):
+            store.update(f"DROP SILENT GRAPH <{graph}>")
+            del stored[graph]
+
+
+class _Plan:
+    """Which files become tasks: a file stored unchanged, unreadable, over the size budget, or
+    with the same bytes as another document is counted (as unchanged, a problem, or one more
+    source of that document) and passed over."""
+
+    def __init__(self, minter: Minter, stored: dict, debug: bool, budget: Budget, summary: BuildSummary) -> None:
+        self.minter, self.stored, self.debug, self.budget, self.summary = minter, stored, debug, budget, summary
+        self.activity = minter.activity(extractor_fingerprint())
+        # content hash → the file name of the document with those bytes (stored ones first)
+        self.by_content = {b.content_hash: b.source for b in sorted(stored.values(), key=lambda b: b.source)}
+        self.replaced = False
+        self.not_read: set[str] = set()  # file names recorded as problems
+
+    def problem(self, f: str | Path, why: str) -> None:
+        self.summary.problems.append(f"{f}: {why}")
+        self.not_read.add(Path(f).name)
+
+    def tasks(self, files: list[Path], bar) -> Iterator[DocumentTask]:
+        """A task per file to (re)build, read lazily."""
+        for f in files:
+            task = self._task(f)
+            if task is None:
+                bar.update()
+            else:
+                yield task
+
+    def _task(self, f: Path) -> DocumentTask | None:
         try:
             data = f.read_bytes()
         except OSError as e:
-            summary.problems.append(f"{f}: {e.strerror or e}")
-            bar.update()
-            continue
-        built = stored.get(minter.document_graph(f.name))
-        if built is not None and built.content_hash == content_hash(data) and built.activity == activity:
-            summary.unchanged += 1
-            bar.update()
-            continue
-        yield DocumentTask(str(f), data, minter.base, debug)
+            self.problem(f, e.strerror or str(e))
+            return None
+        if len(data) > self.budget.max_bytes:
+            self.problem(f, f"{len(data) / (1 << 20):.1f} MB, over the budget of "
+                            f"{self.budget.max_bytes / (1 << 20):g} MB a document (--max-mb); not read")
+            return None
+        digest = content_hash(data)
+        first = self.by_content.setdefault(digest, f.name)
+        if first != f.name:
+            self.summary.same_content[f.name] = first
+            return None
+        built = self.stored.get(self.minter.document_graph(f.name))
+        if built is not None and built.content_hash == digest and built.activity == self.activity:
+            self.summary.unchanged += 1
+            return None
+        return DocumentTask(str(f), data, self.minter.base, self.debug, self.budget.max_seconds)
+
+
+def _record_same_content(store: Store, plan: _Plan, summary: BuildSummary) -> None:
+    """Each file with the same bytes as a document becomes one more source of that document
+    (one document, counted once, with every name it was found under)."""
+    by_document: dict[str, list[str]] = {}
+    for other, first in sorted(summary.same_content.items()):
+        if first in plan.not_read:
+            summary.problems.append(f"{other}: same bytes as {first}, which could not be read")
+        else:
+            by_document.setdefault(first, []).append(other)
+    for first, others in by_document.items():
+        names = " , ".join(str(ox.Literal(n)) for n in others)  # N-Triples escaping: data, never query text
+        store.update(f"INSERT DATA {{ GRAPH <{plan.minter.document_graph(first)}> {{ "
+                     f"<{plan.minter.document(first)}> <{DKG.otherSource}> {names} }} }}")
 
 
 class _BatchWriter:
@@ -204,4 +292,4 @@ def _finish(store: Store, minter: Minter, summary: BuildSummary, replaced: bool)
             optimize()  # compacted, the store answers lookups many times faster
 
 
-__all__ = ["STAGES", "BuildSummary", "build", "expand"]
+__all__ = ["STAGES", "Budget", "BuildSummary", "build", "expand"]

@@ -11,11 +11,12 @@ import traceback
 from pathlib import Path
 
 from .. import __version__
+from .budget import Budget
+from .connect import open_store
 from .errors import UserError
 from .iri import DEFAULT_BASE, Minter, base_from_env
 from .remote import RemoteError
 from .results import FORMATS, write
-from .connect import open_store
 from .store import DEFAULT_STORE
 
 EPILOG = """\
@@ -62,7 +63,14 @@ def parser() -> argparse.ArgumentParser:
                        description="Read files or folders (.txt .md .html .htm .pdf) into the store. Rebuilding a "
                                    "document replaces its named graph; a document stored from the same bytes by the "
                                    "same extractor is skipped (--force rebuilds it).",
-                       epilog="example: dkg build ../shared/corpus examples/report.html --store kg",
+                       epilog="example: dkg build ../shared/corpus examples/report.html --store kg\n\n"
+                              "exit status:\n"
+                              "  0    every input was read and stored (unrecognised documents are stored as such)\n"
+                              "  1    some inputs were not read: each is named on one line with the reason;\n"
+                              "       the others are stored\n"
+                              "  2    usage or store error (bad option, store in use, endpoint down): nothing built\n"
+                              "  3    internal error (a bug; please report it with the traceback)\n"
+                              "  130  interrupted (Ctrl-C): what was extracted before is stored, and summarised",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     _store_args(b)
@@ -77,7 +85,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--summary-json", metavar="FILE",
                    help="also write the build summary (counts, problems, seconds per stage) as JSON")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
-    b.add_argument("--strict", action="store_true", help="exit 1 when any document could not be built")
+    b.add_argument("--max-mb", type=float, default=Budget.max_bytes / (1 << 20), metavar="MB",
+                   help="a larger file is not read (default %(default)g)")
+    b.add_argument("--max-seconds", type=float, default=Budget.max_seconds, metavar="S",
+                   help="a document that takes longer is not read (default %(default)g; 0: no limit)")
+    b.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)  # exit 1 on problems is the default now
     b.add_argument("--debug", action="store_true", help="print tracebacks of internal errors")
 
     v = sub.add_parser("validate", help="check the store against the SHACL shapes",
@@ -182,29 +194,38 @@ def cmd_build(args) -> int:
     from .build import build
 
     minter = Minter(args.base or base_from_env())
+    budget = Budget(max_bytes=int(args.max_mb * (1 << 20)), max_seconds=args.max_seconds)
     store = open_store(args.store, args.endpoint, args.update_endpoint, args.graph_store)
     try:
         summary = build(args.paths, store, minter, progress=not args.no_progress, debug=args.debug,
-                        jobs=args.jobs, scheduler=args.scheduler, force=args.force)
+                        jobs=args.jobs, scheduler=args.scheduler, force=args.force, budget=budget)
     finally:
         store.close()
-    where = args.endpoint or args.store
     if args.summary_json:
         Path(args.summary_json).write_text(json.dumps(dataclasses.asdict(summary), ensure_ascii=False, indent=1),
                                            encoding="utf-8")
+    _print_summary(summary, args.endpoint or args.store)
+    if summary.interrupted:
+        return 130
+    return 1 if summary.problems else 0
+
+
+def _print_summary(summary, where: str) -> None:
+    """One line of counts, then one line per input not read and the first warnings."""
     unchanged = f", {summary.unchanged} unchanged" if summary.unchanged else ""
-    print(f"built {summary.documents} documents{unchanged}, {summary.triples} triples, {summary.findings} findings "
-          f"into {where} in {summary.wall.get('total', 0):.1f} s; {len(summary.problems)} problems, "
-          f"{len(summary.warnings)} warnings", file=sys.stderr)
+    same = f", {len(summary.same_content)} same as another" if summary.same_content else ""
+    stopped = "interrupted: " if summary.interrupted else ""
+    print(f"{stopped}built {summary.documents} documents{unchanged}{same}, {summary.triples} triples, "
+          f"{summary.findings} findings into {where} in {summary.wall.get('total', 0):.1f} s; "
+          f"{len(summary.problems)} not read, {len(summary.warnings)} warnings", file=sys.stderr)
     for p in summary.problems:
-        print(f"  problem: {p}", file=sys.stderr)
+        print(f"  not read: {p}", file=sys.stderr)
+    for other, first in sorted(summary.same_content.items()):
+        print(f"  same bytes: {other} is recorded as another source of {first}", file=sys.stderr)
     for w in summary.warnings[:20]:
         print(f"  warning: {w}", file=sys.stderr)
     if len(summary.warnings) > 20:
         print(f"  … {len(summary.warnings) - 20} more warnings", file=sys.stderr)
-    if summary.documents == 0 and summary.problems:
-        return 1
-    return 1 if (args.strict and summary.problems) else 0
 
 
 def cmd_validate(args) -> int:

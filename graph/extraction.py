@@ -11,8 +11,12 @@ writer loads what comes back.
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..extract.pipeline import extract, load_bytes
@@ -31,6 +35,7 @@ class DocumentTask:
     data: bytes
     base: str
     debug: bool = False
+    max_seconds: float = 0.0  # the document's time budget (0: none)
 
 
 @dataclass
@@ -46,6 +51,31 @@ class DocumentResult:
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage
 
 
+class OverBudget(Exception):
+    """The document took longer than its time budget."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise OverBudget in the block after ``seconds`` of wall time. A timer signal reaches only
+    a process's main thread: in a worker process (and with --jobs 1) that is where documents are
+    extracted; on a Dask worker thread the budget is not enforced (the cluster's own limits are)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -57,17 +87,14 @@ def process_document(task: DocumentTask) -> DocumentResult:
     name = task.path.replace("\\", "/").rsplit("/", 1)[-1]
     result = DocumentResult(task.path, minter.document_graph(name), digest)
     try:
-        with timed(result.cpu, "read", time.process_time):
-            doc = load_bytes(task.data, task.path)
-        with timed(result.cpu, "extract", time.process_time):
-            facts = extract(doc)
-        with timed(result.cpu, "triples", time.process_time):
-            dg = document_graph(facts, minter, content_hash=digest)
-            result.nquads = dg.nquads(result.graph, minter.entities_graph)
-        with timed(result.cpu, "validate", time.process_time):
-            shape_results = validate_document(dg.triples | dg.shared_triples, document_context(task.base))
+        with time_budget(task.max_seconds):
+            facts, dg, shape_results = _stages(task, minter, digest, result)
     except ReadError as e:
         result.problem = str(e)
+        return result
+    except OverBudget:
+        result.problem = (f"{task.path}: not read within the budget of {task.max_seconds:g} s a document "
+                          f"(--max-seconds)")
         return result
     except Exception as e:  # noqa: BLE001 - an extractor bug must not stop the corpus
         detail = traceback.format_exc() if task.debug else f"{type(e).__name__}: {e}"
@@ -78,3 +105,17 @@ def process_document(task: DocumentTask) -> DocumentResult:
                                      for r in shape_results]
     result.findings = len(facts.findings)
     return result
+
+
+def _stages(task: DocumentTask, minter: Minter, digest: str, result: DocumentResult):
+    """Read, extract, write and check one document, timing each stage."""
+    with timed(result.cpu, "read", time.process_time):
+        doc = load_bytes(task.data, task.path)
+    with timed(result.cpu, "extract", time.process_time):
+        facts = extract(doc)
+    with timed(result.cpu, "triples", time.process_time):
+        dg = document_graph(facts, minter, content_hash=digest)
+        result.nquads = dg.nquads(result.graph, minter.entities_graph)
+    with timed(result.cpu, "validate", time.process_time):
+        shape_results = validate_document(dg.triples | dg.shared_triples, document_context(task.base))
+    return facts, dg, shape_results

@@ -1,7 +1,7 @@
 """Stable, meaningful IRIs: the same thing gets the same IRI from every report and every run.
 
 IRIs are minted from identity keys (file name, 文号 or canonical title, adcode, canonical name),
-never from counters. The base is a setting (``DKG_BASE`` or ``--base``); the vocabulary terms
+never from counters; a file name is percent-encoded, so no two names share an IRI. The base is a setting (``DKG_BASE`` or ``--base``); the vocabulary terms
 (def#, domain/, metric/ …) are fixed by the ontology files.
 """
 from __future__ import annotations
@@ -25,6 +25,18 @@ def slug(key: str) -> str:
     return re.sub(r"[^\w]+", "-", key.strip()).strip("-") or "_"
 
 
+def file_segment(name: str) -> str:
+    """A path segment that names one file and no other: letters, digits, CJK and ``_.~-`` stay
+    as they are, every other character is percent-encoded (its UTF-8 bytes). Unlike ``slug``
+    it is one-to-one, so ``pingtan 2019.txt``, ``pingtan-2019.txt`` and ``pingtan(2019).txt``
+    are three documents."""
+    return "".join(c if c in "_.~-" or c.isalnum() else _percent(c) for c in name) or "_"
+
+
+def _percent(c: str) -> str:
+    return "".join(f"%{b:02X}" for b in c.encode("utf-8"))
+
+
 def base_from_env() -> str:
     return os.environ.get("DKG_BASE", DEFAULT_BASE)
 
@@ -38,10 +50,11 @@ class Minter:
             raise UserError(f"base IRI must be absolute and end with '/': {self.base!r}")
 
     def document(self, source: str) -> str:
-        return f"{self.base}document/{slug(source)}"
+        """A document, named by its file name (the file name is its identity in a store)."""
+        return f"{self.base}document/{file_segment(source)}"
 
     def document_graph(self, source: str) -> str:
-        return f"{self.base}graph/{slug(source)}"
+        return f"{self.base}graph/{file_segment(source)}"
 
     @property
     def entities_graph(self) -> str:

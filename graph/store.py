@@ -12,7 +12,8 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from .namespaces import DKG, PROV
+from .namespaces import DCTERMS, DKG, PROV
+from .errors import UserError
 from .results import Result, Table, to_table
 
 DEFAULT_STORE = "kg"
@@ -43,6 +44,7 @@ class Store(Protocol):
         self.store.load(b"".join(data for _, data in documents), format=ox.RdfFormat.N_QUADS, lenient=True)
 
     def built_documents(self) -> dict[str, BuiltDocument]: ...
+    def update(self, sparql: str) -> None: ...
     def query(self, sparql: str) -> Result: ...
     def select(self, sparql: str) -> Table: ...
     def graphs(self) -> list[str]: ...
@@ -62,7 +64,13 @@ class OxigraphStore:
             self.store = ox.Store.read_only(str(self.path))
         else:
             self.path.mkdir(parents=True, exist_ok=True)
-            self.store = ox.Store(str(self.path))
+            try:
+                self.store = ox.Store(str(self.path))
+            except OSError as e:
+                if "lock" not in str(e).lower():
+                    raise
+                raise UserError(f"the store {self.path} is open in another process (a build, a server or a "
+                                f"notebook); wait for it to finish, or use another store with --store") from None
 
     def replace_graph(self, graph_iri: str, graph) -> int:
         """Drop the named graph and load ``graph`` (an rdflib Graph: the vocabulary) into it."""
@@ -120,6 +128,10 @@ class OxigraphStore:
     def _cited_outside(self, node, entities_graph) -> bool:
         return any(q.graph_name != entities_graph for q in self.store.quads_for_pattern(None, None, node, None))
 
+    def update(self, sparql: str) -> None:
+        """A SPARQL 1.1 Update, in one transaction."""
+        self.store.update(sparql)
+
     def query(self, sparql: str) -> Result:
         """Run a query as SPARQL 1.1 defines it: the default graph is the store's default graph
         (empty here; the library's queries name the graphs they read)."""
@@ -158,13 +170,14 @@ class OxigraphStore:
 class BuiltDocument:
     content_hash: str
     activity: str  # the extraction that built it (its IRI names the code's fingerprint)
+    source: str  # the file name it was built from
 
 
 def built_documents(store) -> dict[str, BuiltDocument]:
-    """Each stored document graph with the content hash and extraction it was built from."""
-    q = f"""SELECT ?g ?hash ?activity WHERE {{ GRAPH ?g {{
-              ?d <{DKG.contentHash}> ?hash ; <{PROV.wasGeneratedBy}> ?activity }} }}"""
-    return {row[0]: BuiltDocument(row[1], row[2]) for row in store.select(q).rows}
+    """Each stored document graph with the content hash, extraction and file name it was built from."""
+    q = f"""SELECT ?g ?hash ?activity ?source WHERE {{ GRAPH ?g {{
+              ?d <{DKG.contentHash}> ?hash ; <{PROV.wasGeneratedBy}> ?activity ; <{DCTERMS.source}> ?source }} }}"""
+    return {row[0]: BuiltDocument(row[1], row[2], row[3]) for row in store.select(q).rows}
 
 
 def dump_store(store: ox.Store, fmt: str) -> bytes:
