@@ -76,8 +76,11 @@ class KnowledgeGraph:
         return validate_graph(store_graph(self._open()), self.minter.base)
 
     def export(self, path: str | Path, format: str = "ttl") -> Path:
-        """Write the graph as ttl, nt, trig or nq (trig and nq keep one graph per document)."""
-        Path(path).write_bytes(self._open().dump(format))
+        """Write the graph as ttl, nt, jsonld, trig or nq (trig and nq keep one graph per
+        document), replacing ``path`` only once the export is complete."""
+        from .export import export_file
+
+        export_file(self._open(), format, path)
         return Path(path)
 
     def network(self, kind: str = "citations"):

@@ -14,6 +14,7 @@ from .. import __version__
 from .budget import Budget
 from .connect import open_store
 from .errors import UserError
+from .export import FORMATS as EXPORT_FORMATS
 from .iri import DEFAULT_BASE, Minter, base_from_env
 from .remote import RemoteError
 from .results import FORMATS, write
@@ -120,7 +121,7 @@ def parser() -> argparse.ArgumentParser:
                                    "one named graph per document.",
                        epilog="example: dkg export --format trig -o dataset.trig")
     _store_args(e)
-    e.add_argument("--format", choices=["ttl", "nt", "jsonld", "trig", "nq"], default="ttl")
+    e.add_argument("--format", choices=EXPORT_FORMATS, default="ttl")
     e.add_argument("-o", "--output", help="file to write (default: standard output)")
 
     n = sub.add_parser("network", help="write a district network as GraphML (for Gephi or a notebook)",
@@ -290,23 +291,17 @@ def cmd_queries(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from .export import export_bytes, export_file
+
     store = open_store(args.store, args.endpoint, args.update_endpoint, args.graph_store, read_only=True)
-    if args.format == "jsonld":
-        from rdflib import Graph
-
-        g = Graph()
-        g.parse(data=store.dump("nt").decode("utf-8"), format="nt")
-        from .namespaces import PREFIXES
-
-        context = {k: str(v) for k, v in PREFIXES.items()}
-        data = g.serialize(format="json-ld", context=context, encoding="utf-8")
-    else:
-        data = store.dump(args.format)
-    if args.output:
-        Path(args.output).write_bytes(data)
-        print(f"wrote {len(data)} bytes to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.buffer.write(data)
+    try:
+        if args.output:
+            size = export_file(store, args.format, args.output)
+            print(f"wrote {size} bytes to {args.output}", file=sys.stderr)
+        else:
+            sys.stdout.buffer.write(export_bytes(store, args.format))
+    finally:
+        store.close()
     return 0
 
 

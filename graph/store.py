@@ -156,6 +156,10 @@ class OxigraphStore:
     def dump(self, fmt: str) -> bytes:
         return dump_store(self.store, fmt)
 
+    def dump_to(self, fmt: str, out) -> None:
+        """trig or nq written to a binary file as the store reads it (no copy in memory)."""
+        self.store.dump(out, format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS)
+
     def optimize(self) -> None:
         """Compact the store: lookups after a large build are many times faster."""
         self.store.optimize()
