@@ -167,12 +167,3 @@ def parse(value: str) -> Optional[DocNumber]:
             return d.number
     return None
 
-
-def match_at(text: str, pos: int, limit: int = 40) -> Optional[DocNumberMatch]:
-    """The 文号 that starts at ``pos`` (spaces allowed before it), or None."""
-    window_end = min(len(text), pos + limit)
-    for d in find_docnumbers(text, pos, window_end):
-        if not text[pos:d.start].strip():
-            return d
-        break
-    return None
