@@ -417,7 +417,7 @@ _UNQUOTED_RUN = re.compile(r"[\u4e00-\u9fff0-9“”\"]+$")
 _UNQUOTED_LOOKBACK = 48
 
 
-def _defined_after_unquoted(text: str, span: TitleSpan, spans_by_start: dict[int, int]
+def _defined_after_unquoted(text: str, span: TitleSpan
                             ) -> Optional[tuple[str, Optional[docnumbers.DocNumberMatch], int, int]]:
     """For a 《short name》 that a bracket defines (（下称《规定》）, （省政府令第5号，以下简称《办法》）)
     where the bracket follows no 》: what it names, as (title written without 《》 or "", the
@@ -526,7 +526,7 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
         short_name: Optional[str] = None
         revised_year: Optional[int] = None
         if span.parent is None:
-            defined = _defined_after_unquoted(text, span, spans_by_start)
+            defined = _defined_after_unquoted(text, span)
             if defined is not None:
                 # 《规定》 defined for a title without 《》 or for a 文号 just before its bracket
                 resolution, cited = _unquoted_citation(defined, ctx, own, consumed_numbers)
