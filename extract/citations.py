@@ -41,6 +41,33 @@ from .model import Citation, DocNumber, Document, DocumentInfo
 from .regulations import Entry, authority, canonical_title, fold
 
 MAX_TITLE = 160  # a 《 not closed within this many characters is not a title
+# an issuing body, even two joined (中共中央办公厅、国务院办公厅), and the words between it and the
+# title (关于印发) are written within this many characters before the 《
+ISSUER_LOOKBACK = 40
+# a bracket after a title closes within this many characters, long enough for a 文号 history
+# (2007年4月5日中华人民共和国国务院令第492号公布，2019年4月3日…令第711号修订)
+MAX_BRACKET = 80
+# the bracket that opens a short-form definition before its 《short name》 starts within this
+# many characters of the 《: _definition_before reads a bracket, up to 30 characters (a 文号),
+# a marker (以下简称) and a quote
+DEFINITION_LOOKBACK = 40
+# a 文号 that ends where a definition's bracket opens starts within this many characters:
+# an issuer code (at most docnumbers.MAX_CODE), a bracketed year and a serial
+DOCNUMBER_LOOKBACK = 40
+# a title written without 《》 before a definition's bracket is read from at most this many
+# characters: room for a long name and the words that introduce it (认真贯彻落实…), which the
+# lead-word cut then trims
+UNQUOTED_LOOKBACK = 48
+# shorter runs before a definition are a head noun with one word before it (该规定, 本办法)
+MIN_UNQUOTED_TITLE = 4
+# a revision word written right before a title (新修订的《条例》) is looked for in this many
+# characters, more than the longest (4) in data/citation_language.json
+REVISION_LOOKBACK = 8
+# a line printing the document's own title may carry this many characters more than the title
+# itself: room for spaces (a PDF spaces out a heading's characters) and title marks
+OWN_TITLE_LINE_SLACK = 40
+# a title a notice issues (关于印发X的通知) shorter than this is a generic word, not a name
+MIN_ISSUED_TITLE = 4
 _BAD_IN_TITLE = re.compile(r"[。；;！!？?]|\n\s*\n")
 _MARKS = re.compile(r"<<|>>|[《》〈〉<>]")  # <<…>>: title marks typed in ASCII
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
@@ -239,7 +266,7 @@ def issuer_before(text: str, pos: int) -> Optional[tuple[str, int]]:
     """The issuing body written right before the title opening at ``pos`` (and its start)."""
     orgs, multi, single, links = _issuer_patterns()
     leads = tuple(_language()["lead_words"])
-    lo = max(0, pos - 40)
+    lo = max(0, pos - ISSUER_LOOKBACK)
     window = text[lo:pos]
     cut = [m.end() for m in _CUT.finditer(window)]
     if cut:
@@ -308,7 +335,7 @@ class _Context:
             return None
         if given:
             return given
-        before = self.doc.text[max(0, start - 8):start]
+        before = self.doc.text[max(0, start - REVISION_LOOKBACK):start]
         if any(before.endswith(m) for m in _language()["revision_markers"]):
             return entry.edition_for(latest=True).key
         if self.info.type == "PolicyDocument" and self.issued:
@@ -363,7 +390,7 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
         for span in title_spans(t):
             titles.add(fold(clean_title(span.inner(t))))
         issued = _ISSUING_NOTICE.search(fold(t))  # 关于印发某办法的通知 written without 《》
-        if issued and len(issued.group(1)) >= 4:
+        if issued and len(issued.group(1)) >= MIN_ISSUED_TITLE:
             titles.add(issued.group(1))
         entry = authority().by_name(t)
         if entry:
@@ -388,7 +415,7 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
     own_folded = {fold(t) for t in (info.title, doc.header.get("标题", "")) if t}
     if own_folded:
         shortest = min(map(len, own_folded))
-        longest = max(map(len, own_folded)) + 40  # room for spaces and title marks
+        longest = max(map(len, own_folded)) + OWN_TITLE_LINE_SLACK
         pos = 0
         for line in text.split("\n"):
             if shortest <= len(line) <= longest and fold(line) in own_folded:
@@ -409,12 +436,11 @@ def _bracket_after(text: str, end: int) -> Optional[tuple[int, int]]:
         return (i, m.end()) if m else None
     if i >= len(text) or text[i] not in "(（[［【":
         return None
-    close = re.compile(r"[)）\]］】]").search(text, i + 1, min(len(text), i + 80))
+    close = re.compile(r"[)）\]］】]").search(text, i + 1, min(len(text), i + MAX_BRACKET))
     return (i, close.end()) if close else None
 
 
 _UNQUOTED_RUN = re.compile(r"[\u4e00-\u9fff0-9“”\"]+$")
-_UNQUOTED_LOOKBACK = 48
 
 
 def _defined_after_unquoted(text: str, span: TitleSpan
@@ -423,7 +449,7 @@ def _defined_after_unquoted(text: str, span: TitleSpan
     where the bracket follows no 》: what it names, as (title written without 《》 or "", the
     文号 just before or inside the bracket, start, end). None where the bracket follows a title
     in 《》 (that title's own definition) or names nothing this can read."""
-    lo = max(0, span.start - 40)
+    lo = max(0, span.start - DEFINITION_LOOKBACK)
     m = _definition_before().search(text, lo, span.start)
     if not m:
         return None
@@ -434,16 +460,16 @@ def _defined_after_unquoted(text: str, span: TitleSpan
     if stop and text[stop - 1] in "》〉>":  # also the end of >>
         return None
     number = next(docnumbers.find_docnumbers(text, bracket + 1, span.start), None)
-    before = [d for d in docnumbers.find_docnumbers(text, max(0, stop - 40), stop) if d.end == stop]
+    before = [d for d in docnumbers.find_docnumbers(text, max(0, stop - DOCNUMBER_LOOKBACK), stop) if d.end == stop]
     if before and number is None:
         return "", before[-1], before[-1].start, before[-1].end
-    run = _UNQUOTED_RUN.search(text, max(0, stop - _UNQUOTED_LOOKBACK), stop)
+    run = _UNQUOTED_RUN.search(text, max(0, stop - UNQUOTED_LOOKBACK), stop)
     if not run:
         return None
     title = _after_lead_word(run.group(0))
     start = stop - len(title)
     ending = _regulation_ending(fold(clean_title(span.inner(text))))
-    if len(title) < 4 or not ending or not title.endswith(ending) or title_kind(title) != "regulation":
+    if len(title) < MIN_UNQUOTED_TITLE or not ending or not title.endswith(ending) or title_kind(title) != "regulation":
         return None
     return title, number, start, (stop if number is None else number.end)
 

@@ -64,8 +64,14 @@ def _squeeze(digits: str) -> str:
     return re.sub(r"\s", "", digits)
 
 
-_CODE_BEFORE = re.compile(rf"[{_CJK}]{{1,20}}$")
-_MAX_CODE = 14
+# the run of CJK before a 文号's bracket is read from this many characters: enough for a lead
+# word (根据, 印发了) and the longest issuer code
+CODE_LOOKBACK = 20
+_CODE_BEFORE = re.compile(rf"[{_CJK}]{{1,{CODE_LOOKBACK}}}$")
+# an issuer code longer than this has swallowed prose (no lead word cut it): keep its end
+MAX_CODE = 14
+# joint issuers before an announcement number (财政部 税务总局公告…) are read from this many characters
+ANNOUNCEMENT_LOOKBACK = 40
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def _lead_words() -> tuple[str, ...]:
 
 def _issuer_code(text: str, end: int) -> Optional[tuple[str, int]]:
     """The issuer code ending at ``end`` (exclusive) and its start, or None."""
-    lookback = text[max(0, end - 20):end]
+    lookback = text[max(0, end - CODE_LOOKBACK):end]
     m = _CODE_BEFORE.search(lookback)
     if not m:
         return None
@@ -91,8 +97,8 @@ def _issuer_code(text: str, end: int) -> Optional[tuple[str, int]]:
     run_start = end - len(run)
     cut = lead_word_cut(run, _lead_words())
     code = run[cut:]
-    if len(code) > _MAX_CODE:
-        code = code[-_MAX_CODE:]
+    if len(code) > MAX_CODE:
+        code = code[-MAX_CODE:]
     return code, run_start + len(run) - len(code)
 
 
@@ -150,7 +156,7 @@ def find_docnumbers(text: str, start: int = 0, end: Optional[int] = None) -> Ite
 
 def _announcement_issuer(text: str, end: int) -> Optional[tuple[str, int]]:
     """The issuer(s) before 公告 (财政部 税务总局), cut after the words that introduce a 文号."""
-    m = _JOINT_CODE_BEFORE.search(text[max(0, end - 40):end])
+    m = _JOINT_CODE_BEFORE.search(text[max(0, end - ANNOUNCEMENT_LOOKBACK):end])
     if not m:
         return None
     run = m.group(0)
