@@ -71,8 +71,6 @@ MIN_ISSUED_TITLE = 4
 _BAD_IN_TITLE = re.compile(r"[。；;！!？?]|\n\s*\n")
 _MARKS = re.compile(r"<<|>>|[《》〈〉<>]")  # <<…>>: title marks typed in ASCII
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
-_REVISED = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布)")
-_EDITION_NOTE = re.compile(r"[(（]((?:19|20)\d\d)年?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布)?(?:版|本)?[)）]$")
 _CUT = re.compile(r"[，,。；;：:！？!?\n“”\"'‘’（）()《》〈〉|]")
 
 
@@ -130,6 +128,32 @@ def _footer_line() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _detached_note() -> re.Pattern:
     return re.compile(rf"[ \t\u3000]*[(（](?:{_alternation(_language()['detached_title_notes'])})[)）]")
+
+
+@lru_cache(maxsize=1)
+def _revised() -> re.Pattern:
+    """A date that dates the text cited, in a bracket after a title: 2019年4月3日…修订 (group 1: year)."""
+    return re.compile(rf"((?:19|20)\d\d)年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:{_alternation(_language()['revision_words'])})")
+
+
+@lru_cache(maxsize=1)
+def _edition_note() -> re.Pattern:
+    """A year note ending a title: （2019年修订）, （2018年版） (group 1: year)."""
+    lang = _language()
+    return re.compile(rf"[(（]((?:19|20)\d\d)年?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?"
+                      rf"(?:{_alternation(lang['revision_words'])})?(?:{_alternation(lang['edition_words'])})?[)）]$")
+
+
+@lru_cache(maxsize=1)
+def _issuing_notice() -> re.Pattern:
+    """A notice's title that issues a document written without 《》 (关于印发X的通知; group 1: X)."""
+    return re.compile(rf"(?:{_alternation(_language()['issuing_verbs'])})([^《》〈〉<>]+)的通知$")
+
+
+@lru_cache(maxsize=1)
+def _number_label() -> re.Pattern:
+    """A header label before the document's own 文号 (发文字号：)."""
+    return re.compile(rf"(?:{_alternation(_language()['docnumber_labels'])})\s*[:：]\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -313,7 +337,7 @@ def _resolve(title: str, number: Optional[DocNumber], issuer: Optional[str]) -> 
         entry = auth.by_name(title, issuer)
         if entry is not None:
             return Resolved(entry.title, entry.key, entry, number or entry.number), None
-        note = _EDITION_NOTE.search(title)  # 《…条例（2019年修订）》: the work, that edition
+        note = _edition_note().search(title)  # 《…条例（2019年修订）》: the work, that edition
         entry = auth.by_name(title[:note.start()], issuer) if note else None
         if entry is not None:
             edition = entry.edition_of_year(int(note.group(1)))
@@ -376,9 +400,7 @@ class _Own:
         return any(s <= start and end <= e for s, e in self.lines)
 
 
-_ISSUING_NOTICE = re.compile(r"(?:印发|发布|颁布)([^《》〈〉<>]+)的通知$")
 _STANDALONE_NUMBER_ZONE = 1500  # a 文号 alone on a line this near the top is the document's own
-_NUMBER_LABEL = re.compile(r"(?:发文字号|文号|字号)\s*[:：]\s*$")  # …or after a header label
 
 
 def _own(doc: Document, info: DocumentInfo) -> _Own:
@@ -389,7 +411,7 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
         titles.add(fold(t))
         for span in title_spans(t):
             titles.add(fold(clean_title(span.inner(t))))
-        issued = _ISSUING_NOTICE.search(fold(t))  # 关于印发某办法的通知 written without 《》
+        issued = _issuing_notice().search(fold(t))  # 关于印发某办法的通知 written without 《》
         if issued and len(issued.group(1)) >= MIN_ISSUED_TITLE:
             titles.add(issued.group(1))
         entry = authority().by_name(t)
@@ -405,7 +427,7 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
         line_end = text.find("\n", d.end)
         line_end = len(text) if line_end < 0 else line_end
         before = text[line_start:d.start]
-        if (not before.strip() or _NUMBER_LABEL.search(before)) and not text[d.end:line_end].strip():
+        if (not before.strip() or _number_label().search(before)) and not text[d.end:line_end].strip():
             numbers.add(d.number.text)
     for n in numbers:
         entry, _ = authority().by_docnumber(docnumbers.parse(n))
@@ -586,7 +608,7 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
                         short_name = name
                 if number:
                     end = max(end, number.end)
-                revised = _REVISED.search(text, br[0], br[1])
+                revised = _revised().search(text, br[0], br[1])
                 revised_year = int(revised.group(1)) if revised else None
         folded = fold(title)
         if number is None and span.parent is None:
