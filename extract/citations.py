@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from .data import rows
 from . import docnumbers
@@ -82,10 +82,16 @@ def _kinds() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(endings, key=lambda r: -len(r[0])))
 
 
+@dataclass(frozen=True)
+class _KindIndex:
+    by_ending: dict[str, str]  # title ending → kind
+    longest: int  # length of the longest ending
+
+
 @lru_cache(maxsize=1)
-def _kind_index() -> tuple[dict[str, str], int]:
+def _kind_index() -> _KindIndex:
     kinds = dict(_kinds())
-    return kinds, max(map(len, kinds))
+    return _KindIndex(kinds, max(map(len, kinds)))
 
 
 @lru_cache(maxsize=1)
@@ -93,18 +99,28 @@ def _language() -> dict:
     return docnumbers.language()
 
 
+@dataclass(frozen=True)
+class _IssuerPatterns:
+    bodies: re.Pattern  # one issuing body or several joined (中共中央办公厅、国务院办公厅)
+    long_leads: re.Pattern  # words of two or more characters that introduce a body (根据, 认真贯彻)
+    short_leads: frozenset[str]  # one-character words that do (和, 对)
+    leads: tuple[str, ...]  # all of them
+    title_links: tuple[str, ...]  # words between a body and its title (关于, 印发)
+
+
 @lru_cache(maxsize=1)
-def _issuer_patterns():
+def _issuer_patterns() -> _IssuerPatterns:
     lang = _language()
-    suffixes = "|".join(sorted(map(re.escape, lang["issuer_suffixes"]), key=len, reverse=True))
+    suffixes = _alternation(lang["issuer_suffixes"])
     joiners = "|".join(map(re.escape, lang["issuer_joiners"]))
     org = rf"[\u4e00-\u9fff]{{0,14}}?(?:{suffixes})"
-    orgs = re.compile(rf"(?:{org})(?:(?:{joiners})(?:{org}))*")
     words = lang["lead_words"]
-    multi = re.compile("|".join(map(re.escape, sorted((w for w in words if len(w) > 1), key=len, reverse=True))))
-    single = frozenset(w for w in words if len(w) == 1)
-    links = tuple(lang["issuer_title_link"])
-    return orgs, multi, single, links
+    return _IssuerPatterns(
+        bodies=re.compile(rf"(?:{org})(?:(?:{joiners})(?:{org}))*"),
+        long_leads=re.compile(_alternation(w for w in words if len(w) > 1)),
+        short_leads=frozenset(w for w in words if len(w) == 1),
+        leads=tuple(words),
+        title_links=tuple(lang["issuer_title_link"]))
 
 
 def _alternation(words) -> str:
@@ -268,28 +284,34 @@ def title_kind(title: str) -> str:
     return kind or "other"
 
 
+def _listed_endings(folded: str) -> Iterator[tuple[str, str]]:
+    """(ending, kind) of every listed ending of a folded title, longest first."""
+    index = _kind_index()
+    for n in range(min(index.longest, len(folded)), 0, -1):
+        kind = index.by_ending.get(folded[-n:])
+        if kind:
+            yield folded[-n:], kind
+
+
 def head_kind(folded: str) -> Optional[str]:
     """The kind of the longest listed ending of a folded title, or None."""
-    by_ending, longest = _kind_index()
-    for n in range(min(longest, len(folded)), 0, -1):
-        kind = by_ending.get(folded[-n:])
-        if kind:
-            return kind
-    return None
+    return next((kind for _, kind in _listed_endings(folded)), None)
 
 
 def _regulation_ending(folded: str) -> Optional[str]:
-    by_ending, longest = _kind_index()
-    for n in range(min(longest, len(folded)), 0, -1):
-        if by_ending.get(folded[-n:]) == "regulation":
-            return folded[-n:]
-    return None
+    """The longest ending of a folded title that names a regulation (算法 is other, its 法 is not)."""
+    return next((ending for ending, kind in _listed_endings(folded) if kind == "regulation"), None)
 
 
-def issuer_before(text: str, pos: int) -> Optional[tuple[str, int]]:
-    """The issuing body written right before the title opening at ``pos`` (and its start)."""
-    orgs, multi, single, links = _issuer_patterns()
-    leads = tuple(_language()["lead_words"])
+@dataclass(frozen=True)
+class Issuer:
+    name: str  # as written: 中共中央办公厅、国务院办公厅
+    start: int
+
+
+def issuer_before(text: str, pos: int) -> Optional[Issuer]:
+    """The issuing body written right before the title opening at ``pos``."""
+    patterns = _issuer_patterns()
     lo = max(0, pos - ISSUER_LOOKBACK)
     window = text[lo:pos]
     cut = [m.end() for m in _CUT.finditer(window)]
@@ -299,21 +321,21 @@ def issuer_before(text: str, pos: int) -> Optional[tuple[str, int]]:
     stripped = True
     while stripped:  # 关于印发《…》: both words stand between the body and its title
         stripped = False
-        for link in links:
+        for link in patterns.title_links:
             if window.endswith(link):
                 window, stripped = window[:-len(link)], True
                 break
     # the body starts at the window's start or right after a word that introduces it
     # (认真贯彻|根据|学习|和 …), and holds no such word itself
-    inside_word = {i for m in multi.finditer(window) for i in range(m.start() + 1, m.end())}
+    inside_word = {i for m in patterns.long_leads.finditer(window) for i in range(m.start() + 1, m.end())}
     for p in range(len(window)):
         head, rest = window[:p], window[p:]
-        if p and (p in inside_word or not head.endswith(leads)):  # 对 of 对照 introduces nothing
+        if p and (p in inside_word or not head.endswith(patterns.leads)):  # 对 of 对照 introduces nothing
             continue
-        if rest[0] in single or multi.search(rest):
+        if rest[0] in patterns.short_leads or patterns.long_leads.search(rest):
             continue
-        if orgs.fullmatch(rest):
-            return rest, lo + p
+        if patterns.bodies.fullmatch(rest):
+            return Issuer(rest, lo + p)
     return None
 
 
@@ -324,28 +346,29 @@ class Resolved:
     key: str
     entry: Optional[Entry] = None
     doc_number: Optional[DocNumber] = None
+    edition: Optional[str] = None  # the edition key the written text names (its 文号, a year note)
 
 
-def _resolve(title: str, number: Optional[DocNumber], issuer: Optional[str]) -> tuple[Resolved, Optional[str]]:
-    """Title and/or 文号 → (resolution, edition key given by the 文号)."""
+def _resolve(title: str, number: Optional[DocNumber], issuer: Optional[str]) -> Resolved:
+    """Title and/or 文号 → what they cite, with the edition the 文号 or a year note names."""
     auth = authority()
     if number is not None:
         entry, edition = auth.by_docnumber(number)
         if entry is not None:
-            return Resolved(entry.title, entry.key, entry, number), edition
+            return Resolved(entry.title, entry.key, entry, number, edition)
     if title:
         entry = auth.by_name(title, issuer)
         if entry is not None:
-            return Resolved(entry.title, entry.key, entry, number or entry.number), None
+            return Resolved(entry.title, entry.key, entry, number or entry.number)
         note = _edition_note().search(title)  # 《…条例（2019年修订）》: the work, that edition
         entry = auth.by_name(title[:note.start()], issuer) if note else None
         if entry is not None:
             edition = entry.edition_of_year(int(note.group(1)))
-            return Resolved(entry.title, entry.key, entry, number or entry.number), edition.key if edition else None
+            return Resolved(entry.title, entry.key, entry, number or entry.number, edition.key if edition else None)
         canon = canonical_title(title)
-        return Resolved(canon, canon, None, number), None
+        return Resolved(canon, canon, None, number)
     assert number is not None
-    return Resolved(number.text, number.text, None, number), None
+    return Resolved(number.text, number.text, None, number)
 
 
 @dataclass
@@ -354,11 +377,14 @@ class _Context:
     info: DocumentInfo
     issued: Optional[date]
 
-    def edition(self, entry: Optional[Entry], given: Optional[str], start: int) -> Optional[str]:
+    def edition(self, resolved: "Resolved", start: int) -> Optional[str]:
+        """The edition cited at ``start``: the one the text names, else the latest after a
+        revision word, else the one in force when the document was issued or for its year."""
+        entry = resolved.entry
         if entry is None or not entry.editions:
             return None
-        if given:
-            return given
+        if resolved.edition:
+            return resolved.edition
         before = self.doc.text[max(0, start - REVISION_LOOKBACK):start]
         if any(before.endswith(m) for m in _language()["revision_markers"]):
             return entry.edition_for(latest=True).key
@@ -447,30 +473,49 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
 
 
 # ----------------------------------------------------------------------------- main
-def _bracket_after(text: str, end: int) -> Optional[tuple[int, int]]:
-    """The (open, close+1) of a bracket that follows position ``end`` (spaces allowed)."""
+@dataclass(frozen=True)
+class Bracket:
+    open: int  # the opening bracket
+    end: int  # after the closing bracket
+
+    @property
+    def content(self) -> tuple[int, int]:
+        """Start and end of the text between the brackets."""
+        return self.open + 1, self.end - 1
+
+
+def _bracket_after(text: str, end: int) -> Optional[Bracket]:
+    """The bracket that follows position ``end`` (spaces allowed)."""
     i = end
     while i < len(text) and text[i] in " \t\u3000\n\r":
         i += 1
     if i < len(text) and text[i] in "〔﹝":
         # 〔〕 usually holds a 文号's year; round a whole 文号 (〔环境保护部令第35号〕) it is a bracket
         m = re.compile(r"[〔﹝]([^〔〕﹝﹞\n]{2,30}[号號])[〕﹞]").match(text, i)
-        return (i, m.end()) if m else None
+        return Bracket(i, m.end()) if m else None
     if i >= len(text) or text[i] not in "(（[［【":
         return None
     close = re.compile(r"[)）\]］】]").search(text, i + 1, min(len(text), i + MAX_BRACKET))
-    return (i, close.end()) if close else None
+    return Bracket(i, close.end()) if close else None
 
 
 _UNQUOTED_RUN = re.compile(r"[\u4e00-\u9fff0-9“”\"]+$")
 
 
-def _defined_after_unquoted(text: str, span: TitleSpan
-                            ) -> Optional[tuple[str, Optional[docnumbers.DocNumberMatch], int, int]]:
+@dataclass(frozen=True)
+class UnquotedTarget:
+    """What a short form defined after prose names: a title written without 《》 ("" for a bare
+    文号) and the 文号 just before or inside the defining bracket."""
+    title: str
+    number: Optional[docnumbers.DocNumberMatch]
+    start: int
+    end: int
+
+
+def _defined_after_unquoted(text: str, span: TitleSpan) -> Optional[UnquotedTarget]:
     """For a 《short name》 that a bracket defines (（下称《规定》）, （省政府令第5号，以下简称《办法》）)
-    where the bracket follows no 》: what it names, as (title written without 《》 or "", the
-    文号 just before or inside the bracket, start, end). None where the bracket follows a title
-    in 《》 (that title's own definition) or names nothing this can read."""
+    where the bracket follows no 》: what it names. None where the bracket follows a title in 《》
+    (that title's own definition) or names nothing this can read."""
     lo = max(0, span.start - DEFINITION_LOOKBACK)
     m = _definition_before().search(text, lo, span.start)
     if not m:
@@ -484,7 +529,7 @@ def _defined_after_unquoted(text: str, span: TitleSpan
     number = next(docnumbers.find_docnumbers(text, bracket + 1, span.start), None)
     before = [d for d in docnumbers.find_docnumbers(text, max(0, stop - DOCNUMBER_LOOKBACK), stop) if d.end == stop]
     if before and number is None:
-        return "", before[-1], before[-1].start, before[-1].end
+        return UnquotedTarget("", before[-1], before[-1].start, before[-1].end)
     run = _UNQUOTED_RUN.search(text, max(0, stop - UNQUOTED_LOOKBACK), stop)
     if not run:
         return None
@@ -493,7 +538,7 @@ def _defined_after_unquoted(text: str, span: TitleSpan
     ending = _regulation_ending(fold(clean_title(span.inner(text))))
     if len(title) < MIN_UNQUOTED_TITLE or not ending or not title.endswith(ending) or title_kind(title) != "regulation":
         return None
-    return title, number, start, (stop if number is None else number.end)
+    return UnquotedTarget(title, number, start, stop if number is None else number.end)
 
 
 def _after_lead_word(run: str) -> str:
@@ -502,31 +547,39 @@ def _after_lead_word(run: str) -> str:
     return run[docnumbers.lead_word_cut(run, _language()["unquoted_title_lead_words"]):]
 
 
-def _unquoted_citation(defined, ctx: "_Context", own: "_Own", consumed_numbers: list
-                       ) -> tuple[tuple["Resolved", Optional[str]], Optional[Citation]]:
+def _unquoted_citation(defined: UnquotedTarget, ctx: "_Context", own: "_Own", consumed_numbers: list
+                       ) -> tuple["Resolved", Optional[Citation]]:
     """What a short form defined after an unquoted title or a bare 文号 is bound to, and the
     citation of that unquoted title (None for a bare 文号, which the 文号 pass reports, or for
     the document itself)."""
-    target, target_number, start, end = defined
+    target, target_number, start, end = defined.title, defined.number, defined.start, defined.end
     written = target_number.number if target_number else None
-    resolved, edition_given = _resolve(target, written, None)
+    resolved = _resolve(target, written, None)
     if not target:
-        return (resolved, edition_given), None
+        return resolved, None
     if target_number:
         consumed_numbers.append((target_number.start, target_number.end))
-    edition = ctx.edition(resolved.entry, edition_given, start)
+    edition = ctx.edition(resolved, start)
     doc_number = _doc_number(written, resolved, edition)
     if _is_own(own, fold(target), resolved, doc_number, start, end):
-        return (resolved, edition_given), None
-    return (resolved, edition_given), Citation(
+        return resolved, None
+    return resolved, Citation(
         title=target, start=start, end=end, form="title+docnumber" if target_number else "title",
         doc_number=doc_number, canonical_title=resolved.canonical_title,
         regulation_key=resolved.key, edition_key=edition)
 
 
-def _short_definition(text: str, start: int, end: int, spans_by_start: dict[int, int]) -> Optional[tuple[str, Optional[int]]]:
-    """In ``text[start:end]`` (a bracket's content): the short name a 以下简称 defines, and the
-    index of its 《》 span if quoted."""
+@dataclass(frozen=True)
+class ShortDefinition:
+    """A short form a bracket defines (以下简称《条例》): the index of its 《》 span where quoted,
+    else the name as written (None where the marker is followed by no name)."""
+    name: Optional[str] = None
+    span: Optional[int] = None
+
+
+def _short_definition(text: str, start: int, end: int, spans_by_start: dict[int, int]) -> Optional[ShortDefinition]:
+    """In ``text[start:end]`` (a bracket's content): the short form a 以下简称 defines, or None
+    where there is no such marker."""
     for marker in _language()["short_form_markers"]:
         i = text.find(marker, start, end)
         if i < 0:
@@ -535,9 +588,9 @@ def _short_definition(text: str, start: int, end: int, spans_by_start: dict[int,
         while j < end and text[j] in " ：:\n“\"'‘":
             j += 1
         if j in spans_by_start:
-            return None, spans_by_start[j]
+            return ShortDefinition(span=spans_by_start[j])
         name = re.match(r"[\u4e00-\u9fff]+", text[j:end])
-        return (name.group(0) if name else None), None
+        return ShortDefinition(name=name.group(0) if name else None)
     return None
 
 
@@ -556,7 +609,7 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
     lang = _language()
     defaults = lang["short_form_defaults"]
     default_ok = defaults["context"] in text
-    bindings: dict[str, tuple[Resolved, Optional[str]]] = {}  # folded short name → resolution
+    bindings: dict[str, Resolved] = {}  # folded short name → what it cites
     consumed_spans: set[int] = set()  # short names inside a definition
     consumed_numbers: list[tuple[int, int]] = []  # 文号 spans attached to titles
 
@@ -591,24 +644,23 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
                 # a 文号 anywhere in the bracket is the title's: （国务院令第711号，以下简称…）,
                 # （2019年4月3日国务院令第711号修订）; of a history (…第492号公布，…第711号修订)
                 # every one is, and the last names the text as revised
-                in_bracket = list(docnumbers.find_docnumbers(text, br[0] + 1, br[1]))
+                in_bracket = list(docnumbers.find_docnumbers(text, br.open + 1, br.end))
                 consumed_numbers.extend((d.start, d.end) for d in in_bracket)
                 number = in_bracket[-1] if in_bracket else None
-                definition = _short_definition(text, br[0] + 1, br[1] - 1, spans_by_start)
+                definition = _short_definition(text, *br.content, spans_by_start)
                 if definition is None and in_bracket:  # 《…》（国务院令第711号）（以下简称《条例》）
-                    second = _bracket_after(text, br[1])
-                    if second and second[0] == br[1]:
-                        definition = _short_definition(text, second[0] + 1, second[1] - 1, spans_by_start)
+                    second = _bracket_after(text, br.end)
+                    if second and second.open == br.end:
+                        definition = _short_definition(text, *second.content, spans_by_start)
                 if definition:
-                    name, idx = definition
-                    if idx is not None:
-                        consumed_spans.add(idx)
-                        short_name = clean_title(spans[idx].inner(text))
+                    if definition.span is not None:
+                        consumed_spans.add(definition.span)
+                        short_name = clean_title(spans[definition.span].inner(text))
                     else:
-                        short_name = name
+                        short_name = definition.name
                 if number:
                     end = max(end, number.end)
-                revised = _revised().search(text, br[0], br[1])
+                revised = _revised().search(text, br.open, br.end)
                 revised_year = int(revised.group(1)) if revised else None
         folded = fold(title)
         if number is None and span.parent is None:
@@ -620,11 +672,10 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
                 title = ""
         form = "title+docnumber" if number else "title"
         issuer_hit = issuer_before(text, span.start) if span.parent is None else None
-        issuer = issuer_hit[0] if issuer_hit else None
+        issuer = issuer_hit.name if issuer_hit else None
         kind = "regulation"
-        edition_given = None
         if folded in bindings and not number:
-            resolved, edition_given = bindings[folded]
+            resolved = bindings[folded]
             form = "short"
         elif folded in defaults["titles"] and default_ok and not number:
             entry = authority().get(defaults["titles"][folded])
@@ -633,22 +684,22 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
         elif _generic_short().fullmatch(folded) and not number:
             resolved, kind, form = Resolved(title, canonical_title(title)), "other", "short"
         else:
-            resolved, edition_given = _resolve(title, number.number if number else None, issuer)
+            resolved = _resolve(title, number.number if number else None, issuer)
             if not title:
                 form = "docnumber"
             elif resolved.entry is None and title_kind(title) == "other":
                 kind = "other"
-        if revised_year and resolved.entry and not edition_given:
-            edition_given = getattr(resolved.entry.edition_of_year(revised_year), "key", None)
+        if revised_year and resolved.entry and not resolved.edition:
+            resolved = replace(resolved, edition=getattr(resolved.entry.edition_of_year(revised_year), "key", None))
         if short_name and kind == "regulation":
-            bindings[fold(short_name)] = (resolved, edition_given)
-        edition = ctx.edition(resolved.entry, edition_given, span.start)
+            bindings[fold(short_name)] = resolved
+        edition = ctx.edition(resolved, span.start)
         doc_number = _doc_number(number.number if number else None, resolved, edition)
         if _is_own(own, folded, resolved, doc_number, span.start, span.end):
             continue
         parent = span_citation.get(span.parent) if span.parent is not None else None
         out.append(Citation(
-            title=title, start=issuer_hit[1] if issuer_hit else span.start, end=end, form=form, kind=kind,
+            title=title, start=issuer_hit.start if issuer_hit else span.start, end=end, form=form, kind=kind,
             doc_number=doc_number, issuer=issuer, canonical_title=resolved.canonical_title,
             nested_in=parent, regulation_key=resolved.key if kind == "regulation" else None,
             edition_key=edition,
@@ -661,10 +712,10 @@ def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
             continue
         if d.number.text in own.numbers:
             continue
-        resolved, edition_given = _resolve("", d.number, None)
+        resolved = _resolve("", d.number, None)
         if resolved.key in own.keys:
             continue
-        edition = ctx.edition(resolved.entry, edition_given, d.start)
+        edition = ctx.edition(resolved, d.start)
         out.append(Citation(
             title="", start=d.start, end=d.end, form="docnumber", kind="regulation",
             doc_number=_doc_number(d.number, resolved, edition), canonical_title=resolved.canonical_title,
