@@ -25,15 +25,20 @@ How the reports cite (all handled here, vocabularies in data/citation_*.tsv|json
 * the document's own title, the titles inside it (a notice's 印发《X》 or 印发X的通知) and its own 文号
   identify the document and are dropped, as is anything resolving to the document itself.
 
+How it reads (find_citations): every title span in text order goes to the first reader in
+_SPAN_READERS that takes it (a short form defined after prose, else a title in 《》: what is
+written around it, written_title, then what it cites, read_title, whose readers are tried in
+the order of _TITLE_READERS); then every 文号 no title took is a citation of its own.
+
 Resolution, keys and editions: see regulations.py.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Literal, Mapping, Optional
 
 from .data import rows
 from . import docnumbers
@@ -266,6 +271,19 @@ def clean_title(inner: str) -> str:
     return re.sub(r"\s+", "", inner)
 
 
+@dataclass(frozen=True)
+class TitleIndex:
+    """A text's title spans with each one's clean title, and the span opening at a position."""
+    spans: list[TitleSpan]
+    titles: list[str]  # clean_title of each span
+    by_start: dict[int, int]  # opening mark → span index
+
+    @classmethod
+    def of(cls, text: str) -> "TitleIndex":
+        spans = title_spans(text)
+        return cls(spans, [clean_title(s.inner(text)) for s in spans], {s.start: i for i, s in enumerate(spans)})
+
+
 def title_kind(title: str) -> str:
     """"regulation" or "other", from the head noun the title ends with (data/citation_kinds.tsv);
     generic words before it only (《通知公告》) name a category, not a document; a draft
@@ -284,23 +302,24 @@ def title_kind(title: str) -> str:
     return kind or "other"
 
 
-def _listed_endings(folded: str) -> Iterator[tuple[str, str]]:
-    """(ending, kind) of every listed ending of a folded title, longest first."""
+def head_kind(folded: str) -> Optional[str]:
+    """The kind of the longest listed ending of a folded title, or None."""
     index = _kind_index()
     for n in range(min(index.longest, len(folded)), 0, -1):
         kind = index.by_ending.get(folded[-n:])
         if kind:
-            yield folded[-n:], kind
-
-
-def head_kind(folded: str) -> Optional[str]:
-    """The kind of the longest listed ending of a folded title, or None."""
-    return next((kind for _, kind in _listed_endings(folded)), None)
+            return kind
+    return None
 
 
 def _regulation_ending(folded: str) -> Optional[str]:
-    """The longest ending of a folded title that names a regulation (算法 is other, its 法 is not)."""
-    return next((ending for ending, kind in _listed_endings(folded) if kind == "regulation"), None)
+    """The longest listed ending of a folded title that names a regulation: 法 of 预算法, and
+    also of 算法, whose own kind is other."""
+    index = _kind_index()
+    for n in range(min(index.longest, len(folded)), 0, -1):
+        if index.by_ending.get(folded[-n:]) == "regulation":
+            return folded[-n:]
+    return None
 
 
 @dataclass(frozen=True)
@@ -472,7 +491,7 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
     return _Own(titles - {""}, numbers, keys, lines)
 
 
-# ----------------------------------------------------------------------------- main
+# ----------------------------------------------------------------------------- what a bracket says
 @dataclass(frozen=True)
 class Bracket:
     open: int  # the opening bracket
@@ -499,6 +518,72 @@ def _bracket_after(text: str, end: int) -> Optional[Bracket]:
     return Bracket(i, close.end()) if close else None
 
 
+@dataclass(frozen=True)
+class ShortDefinition:
+    """A short form a bracket defines (以下简称《条例》): its name (None where the marker is
+    followed by none) and, where it is written in 《》, the index of that title span."""
+    name: Optional[str] = None
+    span: Optional[int] = None
+
+
+def _short_definition(text: str, start: int, end: int, index: TitleIndex) -> Optional[ShortDefinition]:
+    """In ``text[start:end]`` (a bracket's content): the short form a 以下简称 defines, or None
+    where there is no such marker."""
+    for marker in _language()["short_form_markers"]:
+        i = text.find(marker, start, end)
+        if i < 0:
+            continue
+        j = i + len(marker)
+        while j < end and text[j] in " ：:\n“\"'‘":
+            j += 1
+        if j in index.by_start:
+            span = index.by_start[j]
+            return ShortDefinition(index.titles[span], span)
+        name = re.match(r"[\u4e00-\u9fff]+", text[j:end])
+        return ShortDefinition(name=name.group(0) if name else None)
+    return None
+
+
+@dataclass(frozen=True)
+class BracketNotes:
+    """What the bracket right after a title says of it."""
+    # every 文号 in it is the title's: （国务院令第711号，以下简称…）; of a history
+    # (…第492号公布，…第711号修订) the last names the text as cited
+    numbers: tuple[docnumbers.DocNumberMatch, ...] = ()
+    short: Optional[ShortDefinition] = None  # （以下简称《条例》）
+    revised_year: Optional[int] = None  # （2019年4月3日…修订）: the edition of that year
+
+
+def _bracket_notes(text: str, end: int, index: TitleIndex) -> Optional[BracketNotes]:
+    """The notes of the bracket that follows a title ending at ``end``, or None where no bracket
+    follows. A definition may have a bracket of its own right after the 文号's:
+    《…》（国务院令第711号）（以下简称《条例》）."""
+    br = _bracket_after(text, end)
+    if br is None:
+        return None
+    numbers = tuple(docnumbers.find_docnumbers(text, br.open + 1, br.end))
+    short = _short_definition(text, *br.content, index)
+    if short is None and numbers:
+        second = _bracket_after(text, br.end)
+        if second and second.open == br.end:
+            short = _short_definition(text, *second.content, index)
+    revised = _revised().search(text, br.open, br.end)
+    return BracketNotes(numbers, short, int(revised.group(1)) if revised else None)
+
+
+def _detached_note_end(text: str, end: int) -> int:
+    """Where a trial note written right after a title's 》 ends (《…办法》（试行）: the note is
+    part of the title), or ``end`` where none follows."""
+    note = _detached_note().match(text, end)
+    return note.end() if note else end
+
+
+def _number_in_marks(title: str) -> Optional[DocNumber]:
+    """A 文号 written in title marks (《沪府办〔2020〕20号》) cites by number."""
+    return docnumbers.parse(title) if title.endswith("号") else None
+
+
+# ----------------------------------------------------------------------------- short forms defined after prose
 _UNQUOTED_RUN = re.compile(r"[\u4e00-\u9fff0-9“”\"]+$")
 
 
@@ -547,182 +632,258 @@ def _after_lead_word(run: str) -> str:
     return run[docnumbers.lead_word_cut(run, _language()["unquoted_title_lead_words"]):]
 
 
-def _unquoted_citation(defined: UnquotedTarget, ctx: "_Context", own: "_Own", consumed_numbers: list
-                       ) -> tuple["Resolved", Optional[Citation]]:
-    """What a short form defined after an unquoted title or a bare 文号 is bound to, and the
-    citation of that unquoted title (None for a bare 文号, which the 文号 pass reports, or for
-    the document itself)."""
-    target, target_number, start, end = defined.title, defined.number, defined.start, defined.end
-    written = target_number.number if target_number else None
-    resolved = _resolve(target, written, None)
-    if not target:
-        return resolved, None
-    if target_number:
-        consumed_numbers.append((target_number.start, target_number.end))
-    edition = ctx.edition(resolved, start)
-    doc_number = _doc_number(written, resolved, edition)
-    if _is_own(own, fold(target), resolved, doc_number, start, end):
-        return resolved, None
-    return resolved, Citation(
-        title=target, start=start, end=end, form="title+docnumber" if target_number else "title",
-        doc_number=doc_number, canonical_title=resolved.canonical_title,
-        regulation_key=resolved.key, edition_key=edition)
+# ----------------------------------------------------------------------------- one title in 《》
+@dataclass(frozen=True)
+class WrittenTitle:
+    """A title in 《》 with what is written around it."""
+    title: str  # as written, with a detached trial note; "" where the marks hold a 文号
+    folded: str  # the title folded, kept where a 文号 in the marks empties ``title``
+    end: int  # after the title, its note or the 文号 in its bracket
+    number: Optional[docnumbers.DocNumberMatch] = None  # the 文号 it is cited with
+    numbers_taken: tuple[tuple[int, int], ...] = ()  # spans of every 文号 that belongs to it
+    short: Optional[ShortDefinition] = None  # the short form its bracket defines
+    revised_year: Optional[int] = None  # the year its bracket dates the text to
+    issuer: Optional[Issuer] = None  # the body written before it
+
+
+def written_title(text: str, index: TitleIndex, i: int) -> WrittenTitle:
+    """Title span ``i`` and what its note, its bracket, its marks and the words before it add.
+    A nested title has only its words: what is around its marks belongs to the title around it."""
+    span, title = index.spans[i], index.titles[i]
+    if span.parent is not None:
+        return WrittenTitle(title, fold(title), span.end)
+    end = _detached_note_end(text, span.end)
+    title += text[span.end:end].strip()
+    notes = _bracket_notes(text, end, index)
+    number = notes.numbers[-1] if notes and notes.numbers else None
+    taken = tuple((d.start, d.end) for d in notes.numbers) if notes else ()
+    if number:
+        end = max(end, number.end)
+    folded = fold(title)
+    inside = _number_in_marks(title) if number is None else None
+    if inside:
+        number = docnumbers.DocNumberMatch(inside, span.start, span.end)
+        taken += ((span.start, span.end),)
+        title = ""
+    return WrittenTitle(title, folded, end, number, taken, notes.short if notes else None,
+                        notes.revised_year if notes else None, issuer_before(text, span.start))
 
 
 @dataclass(frozen=True)
-class ShortDefinition:
-    """A short form a bracket defines (以下简称《条例》): the index of its 《》 span where quoted,
-    else the name as written (None where the marker is followed by no name)."""
-    name: Optional[str] = None
-    span: Optional[int] = None
+class TitleContext:
+    """What a title is read against besides what is written around it."""
+    bindings: Mapping[str, Resolved]  # short forms bound so far: folded name → what it cites
+    defaults_apply: bool  # the document is about disclosure: a bare 《条例》 has a default meaning
 
 
-def _short_definition(text: str, start: int, end: int, spans_by_start: dict[int, int]) -> Optional[ShortDefinition]:
-    """In ``text[start:end]`` (a bracket's content): the short form a 以下简称 defines, or None
-    where there is no such marker."""
-    for marker in _language()["short_form_markers"]:
-        i = text.find(marker, start, end)
-        if i < 0:
-            continue
-        j = i + len(marker)
-        while j < end and text[j] in " ：:\n“\"'‘":
-            j += 1
-        if j in spans_by_start:
-            return ShortDefinition(span=spans_by_start[j])
-        name = re.match(r"[\u4e00-\u9fff]+", text[j:end])
-        return ShortDefinition(name=name.group(0) if name else None)
-    return None
+@dataclass(frozen=True)
+class Reading:
+    """What a written title cites and how."""
+    resolved: Resolved
+    form: Literal["title", "short", "docnumber", "title+docnumber"]
+    kind: Literal["regulation", "other"] = "regulation"
 
 
-def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
-    text = doc.text
-    issued = None
-    if info.issued:
-        try:
-            issued = date.fromisoformat(info.issued[:10])
-        except ValueError:
-            issued = None
-    ctx = _Context(doc, info, issued)
-    own = _own(doc, info)
-    spans = title_spans(text)
-    spans_by_start = {s.start: i for i, s in enumerate(spans)}
-    lang = _language()
-    defaults = lang["short_form_defaults"]
-    default_ok = defaults["context"] in text
-    bindings: dict[str, Resolved] = {}  # folded short name → what it cites
-    consumed_spans: set[int] = set()  # short names inside a definition
-    consumed_numbers: list[tuple[int, int]] = []  # 文号 spans attached to titles
+def _bound_short_form(written: WrittenTitle, context: TitleContext) -> Optional[Reading]:
+    """《条例》 after （以下简称《条例》）: the title its definition bound it to."""
+    if written.number or written.folded not in context.bindings:
+        return None
+    return Reading(context.bindings[written.folded], "short")
 
-    out: list[Citation] = []
-    span_citation: dict[int, int] = {}  # span index → index in out
 
-    for i, span in enumerate(spans):
-        if i in consumed_spans:
-            continue
-        title = clean_title(span.inner(text))
-        if not title:
-            continue
-        number: Optional[docnumbers.DocNumberMatch] = None
-        end = span.end
-        short_name: Optional[str] = None
-        revised_year: Optional[int] = None
-        if span.parent is None:
-            defined = _defined_after_unquoted(text, span)
-            if defined is not None:
-                # 《规定》 defined for a title without 《》 or for a 文号 just before its bracket
-                resolution, cited = _unquoted_citation(defined, ctx, own, consumed_numbers)
-                bindings[fold(title)] = resolution
-                if cited is not None:
-                    out.append(cited)
-                continue
-            note = _detached_note().match(text, span.end)
-            if note:  # 《…办法》（试行）: the note belongs to the title
-                title += text[note.start():note.end()].strip()
-                end = note.end()
-            br = _bracket_after(text, end)
-            if br:
-                # a 文号 anywhere in the bracket is the title's: （国务院令第711号，以下简称…）,
-                # （2019年4月3日国务院令第711号修订）; of a history (…第492号公布，…第711号修订)
-                # every one is, and the last names the text as revised
-                in_bracket = list(docnumbers.find_docnumbers(text, br.open + 1, br.end))
-                consumed_numbers.extend((d.start, d.end) for d in in_bracket)
-                number = in_bracket[-1] if in_bracket else None
-                definition = _short_definition(text, *br.content, spans_by_start)
-                if definition is None and in_bracket:  # 《…》（国务院令第711号）（以下简称《条例》）
-                    second = _bracket_after(text, br.end)
-                    if second and second.open == br.end:
-                        definition = _short_definition(text, *second.content, spans_by_start)
-                if definition:
-                    if definition.span is not None:
-                        consumed_spans.add(definition.span)
-                        short_name = clean_title(spans[definition.span].inner(text))
-                    else:
-                        short_name = definition.name
-                if number:
-                    end = max(end, number.end)
-                revised = _revised().search(text, br.open, br.end)
-                revised_year = int(revised.group(1)) if revised else None
-        folded = fold(title)
-        if number is None and span.parent is None:
-            # a 文号 written in title marks (《沪府办〔2020〕20号》) cites by number
-            inside = docnumbers.parse(title) if title.endswith("号") else None
-            if inside:
-                number = docnumbers.DocNumberMatch(inside, span.start, span.end)
-                consumed_numbers.append((span.start, span.end))
-                title = ""
-        form = "title+docnumber" if number else "title"
-        issuer_hit = issuer_before(text, span.start) if span.parent is None else None
-        issuer = issuer_hit.name if issuer_hit else None
-        kind = "regulation"
-        if folded in bindings and not number:
-            resolved = bindings[folded]
-            form = "short"
-        elif folded in defaults["titles"] and default_ok and not number:
-            entry = authority().get(defaults["titles"][folded])
-            resolved = Resolved(entry.title, entry.key, entry, entry.number) if entry else Resolved(title, title)
-            form = "short"
-        elif _generic_short().fullmatch(folded) and not number:
-            resolved, kind, form = Resolved(title, canonical_title(title)), "other", "short"
-        else:
-            resolved = _resolve(title, number.number if number else None, issuer)
-            if not title:
-                form = "docnumber"
-            elif resolved.entry is None and title_kind(title) == "other":
-                kind = "other"
-        if revised_year and resolved.entry and not resolved.edition:
-            resolved = replace(resolved, edition=getattr(resolved.entry.edition_of_year(revised_year), "key", None))
-        if short_name and kind == "regulation":
-            bindings[fold(short_name)] = resolved
-        edition = ctx.edition(resolved, span.start)
-        doc_number = _doc_number(number.number if number else None, resolved, edition)
-        if _is_own(own, folded, resolved, doc_number, span.start, span.end):
-            continue
-        parent = span_citation.get(span.parent) if span.parent is not None else None
-        out.append(Citation(
-            title=title, start=issuer_hit.start if issuer_hit else span.start, end=end, form=form, kind=kind,
-            doc_number=doc_number, issuer=issuer, canonical_title=resolved.canonical_title,
-            nested_in=parent, regulation_key=resolved.key if kind == "regulation" else None,
-            edition_key=edition,
-        ))
-        span_citation[i] = len(out) - 1
+def _default_short_form(written: WrittenTitle, context: TitleContext) -> Optional[Reading]:
+    """A bare 《条例》 in a document about government information disclosure: the 政府信息公开条例."""
+    titles = _language()["short_form_defaults"]["titles"]
+    if written.number or not context.defaults_apply or written.folded not in titles:
+        return None
+    entry = authority().get(titles[written.folded])
+    resolved = Resolved(entry.title, entry.key, entry, entry.number) if entry else Resolved(written.title, written.title)
+    return Reading(resolved, "short")
 
-    # bare 文号
-    for d in docnumbers.find_docnumbers(text):
-        if any(s <= d.start < e for s, e in consumed_numbers):
-            continue
-        if d.number.text in own.numbers:
+
+def _generic_short_form(written: WrittenTitle, context: TitleContext) -> Optional[Reading]:
+    """《暂行办法》 bound to nothing: a short form no one can resolve, kind other."""
+    if written.number or not _generic_short().fullmatch(written.folded):
+        return None
+    return Reading(Resolved(written.title, canonical_title(written.title)), "short", "other")
+
+
+def _full_title(written: WrittenTitle, context: TitleContext) -> Optional[Reading]:
+    """A full title and/or its 文号, resolved through the authority list; a title that resolves
+    to nothing is kind other where its head noun says so."""
+    resolved = _resolve(written.title, written.number.number if written.number else None,
+                        written.issuer.name if written.issuer else None)
+    if not written.title:
+        return Reading(resolved, "docnumber")
+    kind = "other" if resolved.entry is None and title_kind(written.title) == "other" else "regulation"
+    return Reading(resolved, "title+docnumber" if written.number else "title", kind)
+
+
+# tried in this order; the last always reads
+_TITLE_READERS = (_bound_short_form, _default_short_form, _generic_short_form, _full_title)
+
+
+def read_title(written: WrittenTitle, context: TitleContext) -> Reading:
+    """What a written title cites, by the first reader that knows: a short form bound earlier,
+    a default short form, a generic short form, else the title and 文号 themselves; a year the
+    bracket dates the text to picks the edition the 文号 did not."""
+    for read in _TITLE_READERS:
+        reading = read(written, context)
+        if reading is not None:
+            break
+    resolved = reading.resolved
+    if written.revised_year and resolved.entry and not resolved.edition:
+        year_edition = resolved.entry.edition_of_year(written.revised_year)
+        edition = year_edition.key if year_edition is not None else None
+        reading = replace(reading, resolved=replace(resolved, edition=edition))
+    return reading
+
+
+# ----------------------------------------------------------------------------- the document
+@dataclass(frozen=True)
+class _Found:
+    """What one title span gives: a citation (None where it cites the document itself, or only
+    defines a short form for a bare 文号), a short form bound to what it cites, and the 文号 and
+    《short name》 it takes, which are no citations of their own."""
+    citation: Optional[Citation] = None
+    of_span: bool = True  # the citation is of the span's own title, so titles nested in it point to it
+    binds: Optional[str] = None  # folded short name bound to ``resolved``
+    resolved: Optional[Resolved] = None
+    numbers_taken: tuple[tuple[int, int], ...] = ()
+    span_taken: Optional[int] = None
+
+
+@dataclass
+class _Scan:
+    """One document being read: what every step reads, and what earlier titles leave for later
+    ones (short forms bound, 文号 and 《short names》 taken, the citations so far)."""
+    text: str
+    doc_context: _Context  # what picks an edition: the document's date and type
+    own: _Own
+    index: TitleIndex
+    title_context: TitleContext  # its bindings are ``bindings``, growing as titles define short forms
+    bindings: dict[str, Resolved]  # folded short name → what it cites
+    spans_taken: set[int] = field(default_factory=set)
+    numbers_taken: list[tuple[int, int]] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    citation_of_span: dict[int, int] = field(default_factory=dict)  # span index → index in citations
+
+    @classmethod
+    def of(cls, doc: Document, info: DocumentInfo) -> "_Scan":
+        bindings: dict[str, Resolved] = {}
+        title_context = TitleContext(bindings, _language()["short_form_defaults"]["context"] in doc.text)
+        return cls(doc.text, _Context(doc, info, _issued_on(info)), _own(doc, info), TitleIndex.of(doc.text),
+                   title_context, bindings)
+
+    def take(self, i: int, found: _Found) -> None:
+        """Keep what span ``i`` gave for the spans after it and the 文号 pass."""
+        if found.binds is not None:
+            self.bindings[found.binds] = found.resolved
+        if found.span_taken is not None:
+            self.spans_taken.add(found.span_taken)
+        self.numbers_taken.extend(found.numbers_taken)
+        if found.citation is None:
+            return
+        citation, parent = found.citation, self.index.spans[i].parent
+        if parent is not None and parent in self.citation_of_span:
+            citation = replace(citation, nested_in=self.citation_of_span[parent])
+        self.citations.append(citation)
+        if found.of_span:
+            self.citation_of_span[i] = len(self.citations) - 1
+
+
+def _issued_on(info: DocumentInfo) -> Optional[date]:
+    try:
+        return date.fromisoformat(info.issued[:10]) if info.issued else None
+    except ValueError:
+        return None
+
+
+def _short_form_of_unquoted(scan: _Scan, i: int) -> Optional[_Found]:
+    """《规定》 defined for a title written without 《》 or for a 文号 right before the bracket
+    (根据省政府信息公开规定（下称《规定》）): binds the short form and cites that title; a bare
+    文号 is left to the 文号 pass."""
+    span = scan.index.spans[i]
+    if span.parent is not None:
+        return None
+    target = _defined_after_unquoted(scan.text, span)
+    if target is None:
+        return None
+    short_name = fold(scan.index.titles[i])
+    written = target.number.number if target.number else None
+    resolved = _resolve(target.title, written, None)
+    if not target.title:
+        return _Found(binds=short_name, resolved=resolved)
+    taken = ((target.number.start, target.number.end),) if target.number else ()
+    edition = scan.doc_context.edition(resolved, target.start)
+    doc_number = _doc_number(written, resolved, edition)
+    citation = None
+    if not _is_own(scan.own, fold(target.title), resolved, doc_number, target.start, target.end):
+        citation = Citation(
+            title=target.title, start=target.start, end=target.end, form="title+docnumber" if target.number else "title",
+            doc_number=doc_number, canonical_title=resolved.canonical_title,
+            regulation_key=resolved.key, edition_key=edition)
+    return _Found(citation, of_span=False, binds=short_name, resolved=resolved, numbers_taken=taken)
+
+
+def _quoted_title(scan: _Scan, i: int) -> _Found:
+    """A title in 《》 with its note, bracket and issuer: cited unless it is the document itself;
+    a short form its bracket defines is bound to it where it names a regulation."""
+    span = scan.index.spans[i]
+    written = written_title(scan.text, scan.index, i)
+    issuer = written.issuer
+    reading = read_title(written, scan.title_context)
+    resolved = reading.resolved
+    short = written.short
+    binds = fold(short.name) if short and short.name and reading.kind == "regulation" else None
+    edition = scan.doc_context.edition(resolved, span.start)
+    doc_number = _doc_number(written.number.number if written.number else None, resolved, edition)
+    citation = None
+    if not _is_own(scan.own, written.folded, resolved, doc_number, span.start, span.end):
+        citation = Citation(
+            title=written.title, start=issuer.start if issuer else span.start, end=written.end,
+            form=reading.form, kind=reading.kind, doc_number=doc_number, issuer=issuer.name if issuer else None,
+            canonical_title=resolved.canonical_title,
+            regulation_key=resolved.key if reading.kind == "regulation" else None, edition_key=edition)
+    return _Found(citation, binds=binds, resolved=resolved, numbers_taken=written.numbers_taken,
+                  span_taken=short.span if short else None)
+
+
+# tried in this order for each title span; the last always reads
+_SPAN_READERS = (_short_form_of_unquoted, _quoted_title)
+
+
+def _bare_docnumbers(scan: _Scan) -> list[Citation]:
+    """A citation for every 文号 no title took, except the document's own."""
+    out = []
+    for d in docnumbers.find_docnumbers(scan.text):
+        if any(s <= d.start < e for s, e in scan.numbers_taken) or d.number.text in scan.own.numbers:
             continue
         resolved = _resolve("", d.number, None)
-        if resolved.key in own.keys:
+        if resolved.key in scan.own.keys:
             continue
-        edition = ctx.edition(resolved, d.start)
+        edition = scan.doc_context.edition(resolved, d.start)
         out.append(Citation(
             title="", start=d.start, end=d.end, form="docnumber", kind="regulation",
             doc_number=_doc_number(d.number, resolved, edition), canonical_title=resolved.canonical_title,
             regulation_key=resolved.key, edition_key=edition,
         ))
-    out = _sorted(out)
     return out
+
+
+def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
+    """Every citation in the document, in text order: each title in 《》 (by the first span
+    reader that reads it), then every 文号 no title took."""
+    scan = _Scan.of(doc, info)
+    for i, title in enumerate(scan.index.titles):
+        if i in scan.spans_taken or not title:
+            continue  # a short name its definition took cites nothing
+        for read in _SPAN_READERS:
+            found = read(scan, i)
+            if found is not None:
+                scan.take(i, found)
+                break
+    return _sorted(scan.citations + _bare_docnumbers(scan))
 
 
 def _is_own(own: _Own, folded: str, resolved: Resolved, number: Optional[DocNumber], start: int, end: int) -> bool:
