@@ -153,7 +153,8 @@ def _detached_note() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _revised() -> re.Pattern:
-    """A date that dates the text cited, in a bracket after a title: 2019年4月3日…修订 (group 1: year)."""
+    """A date right before a revision word, in a bracket after a title: （市政府令第5号，2018年修订）
+    (group 1: year)."""
     return re.compile(rf"((?:19|20)\d\d)年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:{_alternation(_language()['revision_words'])})")
 
 
@@ -551,7 +552,7 @@ class BracketNotes:
     # (…第492号公布，…第711号修订) the last names the text as cited
     numbers: tuple[docnumbers.DocNumberMatch, ...] = ()
     short: Optional[ShortDefinition] = None  # （以下简称《条例》）
-    revised_year: Optional[int] = None  # （2019年4月3日…修订）: the edition of that year
+    revised_year: Optional[int] = None  # （…，2018年修订）: the edition of that year
 
 
 def _bracket_notes(text: str, end: int, index: TitleIndex) -> Optional[BracketNotes]:
