@@ -25,15 +25,20 @@ How the reports cite (all handled here, vocabularies in data/citation_*.tsv|json
 * the document's own title, the titles inside it (a notice's 印发《X》 or 印发X的通知) and its own 文号
   identify the document and are dropped, as is anything resolving to the document itself.
 
+How it reads (find_citations): every title span in text order goes to the first reader in
+_SPAN_READERS that takes it (a short form defined after prose, else a title in 《》: what is
+written around it, written_title, then what it cites, read_title, whose readers are tried in
+the order of _TITLE_READERS); then every 文号 no title took is a citation of its own.
+
 Resolution, keys and editions: see regulations.py.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from typing import Optional
+from typing import Literal, Mapping, Optional
 
 from .data import rows
 from . import docnumbers
@@ -41,11 +46,36 @@ from .model import Citation, DocNumber, Document, DocumentInfo
 from .regulations import Entry, authority, canonical_title, fold
 
 MAX_TITLE = 160  # a 《 not closed within this many characters is not a title
+# an issuing body, even two joined (中共中央办公厅、国务院办公厅), and the words between it and the
+# title (关于印发) are written within this many characters before the 《
+ISSUER_LOOKBACK = 40
+# a bracket after a title closes within this many characters, long enough for a 文号 history
+# (2007年4月5日中华人民共和国国务院令第492号公布，2019年4月3日…令第711号修订)
+MAX_BRACKET = 80
+# the bracket that opens a short-form definition before its 《short name》 starts within this
+# many characters of the 《: _definition_before reads a bracket, up to 30 characters (a 文号),
+# a marker (以下简称) and a quote
+DEFINITION_LOOKBACK = 40
+# a 文号 that ends where a definition's bracket opens starts within this many characters:
+# an issuer code (at most docnumbers.MAX_CODE), a bracketed year and a serial
+DOCNUMBER_LOOKBACK = 40
+# a title written without 《》 before a definition's bracket is read from at most this many
+# characters: room for a long name and the words that introduce it (认真贯彻落实…), which the
+# lead-word cut then trims
+UNQUOTED_LOOKBACK = 48
+# shorter runs before a definition are a head noun with one word before it (该规定, 本办法)
+MIN_UNQUOTED_TITLE = 4
+# a revision word written right before a title (新修订的《条例》) is looked for in this many
+# characters, more than the longest (4) in data/citation_language.json
+REVISION_LOOKBACK = 8
+# a line printing the document's own title may carry this many characters more than the title
+# itself: room for spaces (a PDF spaces out a heading's characters) and title marks
+OWN_TITLE_LINE_SLACK = 40
+# a title a notice issues (关于印发X的通知) shorter than this is a generic word, not a name
+MIN_ISSUED_TITLE = 4
 _BAD_IN_TITLE = re.compile(r"[。；;！!？?]|\n\s*\n")
 _MARKS = re.compile(r"<<|>>|[《》〈〉<>]")  # <<…>>: title marks typed in ASCII
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
-_REVISED = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布)")
-_EDITION_NOTE = re.compile(r"[(（]((?:19|20)\d\d)年?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:修订|修正|公布)?(?:版|本)?[)）]$")
 _CUT = re.compile(r"[，,。；;：:！？!?\n“”\"'‘’（）()《》〈〉|]")
 
 
@@ -57,10 +87,16 @@ def _kinds() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(endings, key=lambda r: -len(r[0])))
 
 
+@dataclass(frozen=True)
+class _KindIndex:
+    by_ending: dict[str, str]  # title ending → kind
+    longest: int  # length of the longest ending
+
+
 @lru_cache(maxsize=1)
-def _kind_index() -> tuple[dict[str, str], int]:
+def _kind_index() -> _KindIndex:
     kinds = dict(_kinds())
-    return kinds, max(map(len, kinds))
+    return _KindIndex(kinds, max(map(len, kinds)))
 
 
 @lru_cache(maxsize=1)
@@ -68,18 +104,28 @@ def _language() -> dict:
     return docnumbers.language()
 
 
+@dataclass(frozen=True)
+class _IssuerPatterns:
+    bodies: re.Pattern  # one issuing body or several joined (中共中央办公厅、国务院办公厅)
+    long_leads: re.Pattern  # words of two or more characters that introduce a body (根据, 认真贯彻)
+    short_leads: frozenset[str]  # one-character words that do (和, 对)
+    leads: tuple[str, ...]  # all of them
+    title_links: tuple[str, ...]  # words between a body and its title (关于, 印发)
+
+
 @lru_cache(maxsize=1)
-def _issuer_patterns():
+def _issuer_patterns() -> _IssuerPatterns:
     lang = _language()
-    suffixes = "|".join(sorted(map(re.escape, lang["issuer_suffixes"]), key=len, reverse=True))
+    suffixes = _alternation(lang["issuer_suffixes"])
     joiners = "|".join(map(re.escape, lang["issuer_joiners"]))
     org = rf"[\u4e00-\u9fff]{{0,14}}?(?:{suffixes})"
-    orgs = re.compile(rf"(?:{org})(?:(?:{joiners})(?:{org}))*")
     words = lang["lead_words"]
-    multi = re.compile("|".join(map(re.escape, sorted((w for w in words if len(w) > 1), key=len, reverse=True))))
-    single = frozenset(w for w in words if len(w) == 1)
-    links = tuple(lang["issuer_title_link"])
-    return orgs, multi, single, links
+    return _IssuerPatterns(
+        bodies=re.compile(rf"(?:{org})(?:(?:{joiners})(?:{org}))*"),
+        long_leads=re.compile(_alternation(w for w in words if len(w) > 1)),
+        short_leads=frozenset(w for w in words if len(w) == 1),
+        leads=tuple(words),
+        title_links=tuple(lang["issuer_title_link"]))
 
 
 def _alternation(words) -> str:
@@ -103,6 +149,33 @@ def _footer_line() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _detached_note() -> re.Pattern:
     return re.compile(rf"[ \t\u3000]*[(（](?:{_alternation(_language()['detached_title_notes'])})[)）]")
+
+
+@lru_cache(maxsize=1)
+def _revised() -> re.Pattern:
+    """A date right before a revision word, in a bracket after a title: （市政府令第5号，2018年修订）
+    (group 1: year)."""
+    return re.compile(rf"((?:19|20)\d\d)年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:{_alternation(_language()['revision_words'])})")
+
+
+@lru_cache(maxsize=1)
+def _edition_note() -> re.Pattern:
+    """A year note ending a title: （2019年修订）, （2018年版） (group 1: year)."""
+    lang = _language()
+    return re.compile(rf"[(（]((?:19|20)\d\d)年?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?"
+                      rf"(?:{_alternation(lang['revision_words'])})?(?:{_alternation(lang['edition_words'])})?[)）]$")
+
+
+@lru_cache(maxsize=1)
+def _issuing_notice() -> re.Pattern:
+    """A notice's title that issues a document written without 《》 (关于印发X的通知; group 1: X)."""
+    return re.compile(rf"(?:{_alternation(_language()['issuing_verbs'])})([^《》〈〉<>]+)的通知$")
+
+
+@lru_cache(maxsize=1)
+def _number_label() -> re.Pattern:
+    """A header label before the document's own 文号 (发文字号：)."""
+    return re.compile(rf"(?:{_alternation(_language()['docnumber_labels'])})\s*[:：]\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -199,6 +272,19 @@ def clean_title(inner: str) -> str:
     return re.sub(r"\s+", "", inner)
 
 
+@dataclass(frozen=True)
+class TitleIndex:
+    """A text's title spans with each one's clean title, and the span opening at a position."""
+    spans: list[TitleSpan]
+    titles: list[str]  # clean_title of each span
+    by_start: dict[int, int]  # opening mark → span index
+
+    @classmethod
+    def of(cls, text: str) -> "TitleIndex":
+        spans = title_spans(text)
+        return cls(spans, [clean_title(s.inner(text)) for s in spans], {s.start: i for i, s in enumerate(spans)})
+
+
 def title_kind(title: str) -> str:
     """"regulation" or "other", from the head noun the title ends with (data/citation_kinds.tsv);
     generic words before it only (《通知公告》) name a category, not a document; a draft
@@ -219,27 +305,34 @@ def title_kind(title: str) -> str:
 
 def head_kind(folded: str) -> Optional[str]:
     """The kind of the longest listed ending of a folded title, or None."""
-    by_ending, longest = _kind_index()
-    for n in range(min(longest, len(folded)), 0, -1):
-        kind = by_ending.get(folded[-n:])
+    index = _kind_index()
+    for n in range(min(index.longest, len(folded)), 0, -1):
+        kind = index.by_ending.get(folded[-n:])
         if kind:
             return kind
     return None
 
 
 def _regulation_ending(folded: str) -> Optional[str]:
-    by_ending, longest = _kind_index()
-    for n in range(min(longest, len(folded)), 0, -1):
-        if by_ending.get(folded[-n:]) == "regulation":
+    """The longest listed ending of a folded title that names a regulation: 法 of 预算法, and
+    also of 算法, whose own kind is other."""
+    index = _kind_index()
+    for n in range(min(index.longest, len(folded)), 0, -1):
+        if index.by_ending.get(folded[-n:]) == "regulation":
             return folded[-n:]
     return None
 
 
-def issuer_before(text: str, pos: int) -> Optional[tuple[str, int]]:
-    """The issuing body written right before the title opening at ``pos`` (and its start)."""
-    orgs, multi, single, links = _issuer_patterns()
-    leads = tuple(_language()["lead_words"])
-    lo = max(0, pos - 40)
+@dataclass(frozen=True)
+class Issuer:
+    name: str  # as written: 中共中央办公厅、国务院办公厅
+    start: int
+
+
+def issuer_before(text: str, pos: int) -> Optional[Issuer]:
+    """The issuing body written right before the title opening at ``pos``."""
+    patterns = _issuer_patterns()
+    lo = max(0, pos - ISSUER_LOOKBACK)
     window = text[lo:pos]
     cut = [m.end() for m in _CUT.finditer(window)]
     if cut:
@@ -248,21 +341,21 @@ def issuer_before(text: str, pos: int) -> Optional[tuple[str, int]]:
     stripped = True
     while stripped:  # 关于印发《…》: both words stand between the body and its title
         stripped = False
-        for link in links:
+        for link in patterns.title_links:
             if window.endswith(link):
                 window, stripped = window[:-len(link)], True
                 break
     # the body starts at the window's start or right after a word that introduces it
     # (认真贯彻|根据|学习|和 …), and holds no such word itself
-    inside_word = {i for m in multi.finditer(window) for i in range(m.start() + 1, m.end())}
+    inside_word = {i for m in patterns.long_leads.finditer(window) for i in range(m.start() + 1, m.end())}
     for p in range(len(window)):
         head, rest = window[:p], window[p:]
-        if p and (p in inside_word or not head.endswith(leads)):  # 对 of 对照 introduces nothing
+        if p and (p in inside_word or not head.endswith(patterns.leads)):  # 对 of 对照 introduces nothing
             continue
-        if rest[0] in single or multi.search(rest):
+        if rest[0] in patterns.short_leads or patterns.long_leads.search(rest):
             continue
-        if orgs.fullmatch(rest):
-            return rest, lo + p
+        if patterns.bodies.fullmatch(rest):
+            return Issuer(rest, lo + p)
     return None
 
 
@@ -273,28 +366,29 @@ class Resolved:
     key: str
     entry: Optional[Entry] = None
     doc_number: Optional[DocNumber] = None
+    edition: Optional[str] = None  # the edition key the written text names (its 文号, a year note)
 
 
-def _resolve(title: str, number: Optional[DocNumber], issuer: Optional[str]) -> tuple[Resolved, Optional[str]]:
-    """Title and/or 文号 → (resolution, edition key given by the 文号)."""
+def _resolve(title: str, number: Optional[DocNumber], issuer: Optional[str]) -> Resolved:
+    """Title and/or 文号 → what they cite, with the edition the 文号 or a year note names."""
     auth = authority()
     if number is not None:
         entry, edition = auth.by_docnumber(number)
         if entry is not None:
-            return Resolved(entry.title, entry.key, entry, number), edition
+            return Resolved(entry.title, entry.key, entry, number, edition)
     if title:
         entry = auth.by_name(title, issuer)
         if entry is not None:
-            return Resolved(entry.title, entry.key, entry, number or entry.number), None
-        note = _EDITION_NOTE.search(title)  # 《…条例（2019年修订）》: the work, that edition
+            return Resolved(entry.title, entry.key, entry, number or entry.number)
+        note = _edition_note().search(title)  # 《…条例（2019年修订）》: the work, that edition
         entry = auth.by_name(title[:note.start()], issuer) if note else None
         if entry is not None:
             edition = entry.edition_of_year(int(note.group(1)))
-            return Resolved(entry.title, entry.key, entry, number or entry.number), edition.key if edition else None
+            return Resolved(entry.title, entry.key, entry, number or entry.number, edition.key if edition else None)
         canon = canonical_title(title)
-        return Resolved(canon, canon, None, number), None
+        return Resolved(canon, canon, None, number)
     assert number is not None
-    return Resolved(number.text, number.text, None, number), None
+    return Resolved(number.text, number.text, None, number)
 
 
 @dataclass
@@ -303,12 +397,15 @@ class _Context:
     info: DocumentInfo
     issued: Optional[date]
 
-    def edition(self, entry: Optional[Entry], given: Optional[str], start: int) -> Optional[str]:
+    def edition(self, resolved: "Resolved", start: int) -> Optional[str]:
+        """The edition cited at ``start``: the one the text names, else the latest after a
+        revision word, else the one in force when the document was issued or for its year."""
+        entry = resolved.entry
         if entry is None or not entry.editions:
             return None
-        if given:
-            return given
-        before = self.doc.text[max(0, start - 8):start]
+        if resolved.edition:
+            return resolved.edition
+        before = self.doc.text[max(0, start - REVISION_LOOKBACK):start]
         if any(before.endswith(m) for m in _language()["revision_markers"]):
             return entry.edition_for(latest=True).key
         if self.info.type == "PolicyDocument" and self.issued:
@@ -349,9 +446,7 @@ class _Own:
         return any(s <= start and end <= e for s, e in self.lines)
 
 
-_ISSUING_NOTICE = re.compile(r"(?:印发|发布|颁布)([^《》〈〉<>]+)的通知$")
 _STANDALONE_NUMBER_ZONE = 1500  # a 文号 alone on a line this near the top is the document's own
-_NUMBER_LABEL = re.compile(r"(?:发文字号|文号|字号)\s*[:：]\s*$")  # …or after a header label
 
 
 def _own(doc: Document, info: DocumentInfo) -> _Own:
@@ -362,8 +457,8 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
         titles.add(fold(t))
         for span in title_spans(t):
             titles.add(fold(clean_title(span.inner(t))))
-        issued = _ISSUING_NOTICE.search(fold(t))  # 关于印发某办法的通知 written without 《》
-        if issued and len(issued.group(1)) >= 4:
+        issued = _issuing_notice().search(fold(t))  # 关于印发某办法的通知 written without 《》
+        if issued and len(issued.group(1)) >= MIN_ISSUED_TITLE:
             titles.add(issued.group(1))
         entry = authority().by_name(t)
         if entry:
@@ -378,7 +473,7 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
         line_end = text.find("\n", d.end)
         line_end = len(text) if line_end < 0 else line_end
         before = text[line_start:d.start]
-        if (not before.strip() or _NUMBER_LABEL.search(before)) and not text[d.end:line_end].strip():
+        if (not before.strip() or _number_label().search(before)) and not text[d.end:line_end].strip():
             numbers.add(d.number.text)
     for n in numbers:
         entry, _ = authority().by_docnumber(docnumbers.parse(n))
@@ -388,7 +483,7 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
     own_folded = {fold(t) for t in (info.title, doc.header.get("标题", "")) if t}
     if own_folded:
         shortest = min(map(len, own_folded))
-        longest = max(map(len, own_folded)) + 40  # room for spaces and title marks
+        longest = max(map(len, own_folded)) + OWN_TITLE_LINE_SLACK
         pos = 0
         for line in text.split("\n"):
             if shortest <= len(line) <= longest and fold(line) in own_folded:
@@ -397,33 +492,117 @@ def _own(doc: Document, info: DocumentInfo) -> _Own:
     return _Own(titles - {""}, numbers, keys, lines)
 
 
-# ----------------------------------------------------------------------------- main
-def _bracket_after(text: str, end: int) -> Optional[tuple[int, int]]:
-    """The (open, close+1) of a bracket that follows position ``end`` (spaces allowed)."""
+# ----------------------------------------------------------------------------- what a bracket says
+@dataclass(frozen=True)
+class Bracket:
+    open: int  # the opening bracket
+    end: int  # after the closing bracket
+
+    @property
+    def content(self) -> tuple[int, int]:
+        """Start and end of the text between the brackets."""
+        return self.open + 1, self.end - 1
+
+
+def _bracket_after(text: str, end: int) -> Optional[Bracket]:
+    """The bracket that follows position ``end`` (spaces allowed)."""
     i = end
     while i < len(text) and text[i] in " \t\u3000\n\r":
         i += 1
     if i < len(text) and text[i] in "〔﹝":
         # 〔〕 usually holds a 文号's year; round a whole 文号 (〔环境保护部令第35号〕) it is a bracket
         m = re.compile(r"[〔﹝]([^〔〕﹝﹞\n]{2,30}[号號])[〕﹞]").match(text, i)
-        return (i, m.end()) if m else None
+        return Bracket(i, m.end()) if m else None
     if i >= len(text) or text[i] not in "(（[［【":
         return None
-    close = re.compile(r"[)）\]］】]").search(text, i + 1, min(len(text), i + 80))
-    return (i, close.end()) if close else None
+    close = re.compile(r"[)）\]］】]").search(text, i + 1, min(len(text), i + MAX_BRACKET))
+    return Bracket(i, close.end()) if close else None
 
 
+@dataclass(frozen=True)
+class ShortDefinition:
+    """A short form a bracket defines (以下简称《条例》): its name (None where the marker is
+    followed by none) and, where it is written in 《》, the index of that title span."""
+    name: Optional[str] = None
+    span: Optional[int] = None
+
+
+def _short_definition(text: str, start: int, end: int, index: TitleIndex) -> Optional[ShortDefinition]:
+    """In ``text[start:end]`` (a bracket's content): the short form a 以下简称 defines, or None
+    where there is no such marker."""
+    for marker in _language()["short_form_markers"]:
+        i = text.find(marker, start, end)
+        if i < 0:
+            continue
+        j = i + len(marker)
+        while j < end and text[j] in " ：:\n“\"'‘":
+            j += 1
+        if j in index.by_start:
+            span = index.by_start[j]
+            return ShortDefinition(index.titles[span], span)
+        name = re.match(r"[\u4e00-\u9fff]+", text[j:end])
+        return ShortDefinition(name=name.group(0) if name else None)
+    return None
+
+
+@dataclass(frozen=True)
+class BracketNotes:
+    """What the bracket right after a title says of it."""
+    # every 文号 in it is the title's: （国务院令第711号，以下简称…）; of a history
+    # (…第492号公布，…第711号修订) the last names the text as cited
+    numbers: tuple[docnumbers.DocNumberMatch, ...] = ()
+    short: Optional[ShortDefinition] = None  # （以下简称《条例》）
+    revised_year: Optional[int] = None  # （…，2018年修订）: the edition of that year
+
+
+def _bracket_notes(text: str, end: int, index: TitleIndex) -> Optional[BracketNotes]:
+    """The notes of the bracket that follows a title ending at ``end``, or None where no bracket
+    follows. A definition may have a bracket of its own right after the 文号's:
+    《…》（国务院令第711号）（以下简称《条例》）."""
+    br = _bracket_after(text, end)
+    if br is None:
+        return None
+    numbers = tuple(docnumbers.find_docnumbers(text, br.open + 1, br.end))
+    short = _short_definition(text, *br.content, index)
+    if short is None and numbers:
+        second = _bracket_after(text, br.end)
+        if second and second.open == br.end:
+            short = _short_definition(text, *second.content, index)
+    revised = _revised().search(text, br.open, br.end)
+    return BracketNotes(numbers, short, int(revised.group(1)) if revised else None)
+
+
+def _detached_note_end(text: str, end: int) -> int:
+    """Where a trial note written right after a title's 》 ends (《…办法》（试行）: the note is
+    part of the title), or ``end`` where none follows."""
+    note = _detached_note().match(text, end)
+    return note.end() if note else end
+
+
+def _number_in_marks(title: str) -> Optional[DocNumber]:
+    """A 文号 written in title marks (《沪府办〔2020〕20号》) cites by number."""
+    return docnumbers.parse(title) if title.endswith("号") else None
+
+
+# ----------------------------------------------------------------------------- short forms defined after prose
 _UNQUOTED_RUN = re.compile(r"[\u4e00-\u9fff0-9“”\"]+$")
-_UNQUOTED_LOOKBACK = 48
 
 
-def _defined_after_unquoted(text: str, span: TitleSpan, spans_by_start: dict[int, int]
-                            ) -> Optional[tuple[str, Optional[docnumbers.DocNumberMatch], int, int]]:
+@dataclass(frozen=True)
+class UnquotedTarget:
+    """What a short form defined after prose names: a title written without 《》 ("" for a bare
+    文号) and the 文号 just before or inside the defining bracket."""
+    title: str
+    number: Optional[docnumbers.DocNumberMatch]
+    start: int
+    end: int
+
+
+def _defined_after_unquoted(text: str, span: TitleSpan) -> Optional[UnquotedTarget]:
     """For a 《short name》 that a bracket defines (（下称《规定》）, （省政府令第5号，以下简称《办法》）)
-    where the bracket follows no 》: what it names, as (title written without 《》 or "", the
-    文号 just before or inside the bracket, start, end). None where the bracket follows a title
-    in 《》 (that title's own definition) or names nothing this can read."""
-    lo = max(0, span.start - 40)
+    where the bracket follows no 》: what it names. None where the bracket follows a title in 《》
+    (that title's own definition) or names nothing this can read."""
+    lo = max(0, span.start - DEFINITION_LOOKBACK)
     m = _definition_before().search(text, lo, span.start)
     if not m:
         return None
@@ -434,18 +613,18 @@ def _defined_after_unquoted(text: str, span: TitleSpan, spans_by_start: dict[int
     if stop and text[stop - 1] in "》〉>":  # also the end of >>
         return None
     number = next(docnumbers.find_docnumbers(text, bracket + 1, span.start), None)
-    before = [d for d in docnumbers.find_docnumbers(text, max(0, stop - 40), stop) if d.end == stop]
+    before = [d for d in docnumbers.find_docnumbers(text, max(0, stop - DOCNUMBER_LOOKBACK), stop) if d.end == stop]
     if before and number is None:
-        return "", before[-1], before[-1].start, before[-1].end
-    run = _UNQUOTED_RUN.search(text, max(0, stop - _UNQUOTED_LOOKBACK), stop)
+        return UnquotedTarget("", before[-1], before[-1].start, before[-1].end)
+    run = _UNQUOTED_RUN.search(text, max(0, stop - UNQUOTED_LOOKBACK), stop)
     if not run:
         return None
     title = _after_lead_word(run.group(0))
     start = stop - len(title)
     ending = _regulation_ending(fold(clean_title(span.inner(text))))
-    if len(title) < 4 or not ending or not title.endswith(ending) or title_kind(title) != "regulation":
+    if len(title) < MIN_UNQUOTED_TITLE or not ending or not title.endswith(ending) or title_kind(title) != "regulation":
         return None
-    return title, number, start, (stop if number is None else number.end)
+    return UnquotedTarget(title, number, start, stop if number is None else number.end)
 
 
 def _after_lead_word(run: str) -> str:
@@ -454,176 +633,258 @@ def _after_lead_word(run: str) -> str:
     return run[docnumbers.lead_word_cut(run, _language()["unquoted_title_lead_words"]):]
 
 
-def _unquoted_citation(defined, ctx: "_Context", own: "_Own", consumed_numbers: list
-                       ) -> tuple[tuple["Resolved", Optional[str]], Optional[Citation]]:
-    """What a short form defined after an unquoted title or a bare 文号 is bound to, and the
-    citation of that unquoted title (None for a bare 文号, which the 文号 pass reports, or for
-    the document itself)."""
-    target, target_number, start, end = defined
-    written = target_number.number if target_number else None
-    resolved, edition_given = _resolve(target, written, None)
-    if not target:
-        return (resolved, edition_given), None
-    if target_number:
-        consumed_numbers.append((target_number.start, target_number.end))
-    edition = ctx.edition(resolved.entry, edition_given, start)
+# ----------------------------------------------------------------------------- one title in 《》
+@dataclass(frozen=True)
+class WrittenTitle:
+    """A title in 《》 with what is written around it."""
+    title: str  # as written, with a detached trial note; "" where the marks hold a 文号
+    folded: str  # the title folded, kept where a 文号 in the marks empties ``title``
+    end: int  # after the title, its note or the 文号 in its bracket
+    number: Optional[docnumbers.DocNumberMatch] = None  # the 文号 it is cited with
+    numbers_taken: tuple[tuple[int, int], ...] = ()  # spans of every 文号 that belongs to it
+    short: Optional[ShortDefinition] = None  # the short form its bracket defines
+    revised_year: Optional[int] = None  # the year its bracket dates the text to
+    issuer: Optional[Issuer] = None  # the body written before it
+
+
+def written_title(text: str, index: TitleIndex, i: int) -> WrittenTitle:
+    """Title span ``i`` and what its note, its bracket, its marks and the words before it add.
+    A nested title has only its words: what is around its marks belongs to the title around it."""
+    span, title = index.spans[i], index.titles[i]
+    if span.parent is not None:
+        return WrittenTitle(title, fold(title), span.end)
+    end = _detached_note_end(text, span.end)
+    title += text[span.end:end].strip()
+    notes = _bracket_notes(text, end, index)
+    number = notes.numbers[-1] if notes and notes.numbers else None
+    taken = tuple((d.start, d.end) for d in notes.numbers) if notes else ()
+    if number:
+        end = max(end, number.end)
+    folded = fold(title)
+    inside = _number_in_marks(title) if number is None else None
+    if inside:
+        number = docnumbers.DocNumberMatch(inside, span.start, span.end)
+        taken += ((span.start, span.end),)
+        title = ""
+    return WrittenTitle(title, folded, end, number, taken, notes.short if notes else None,
+                        notes.revised_year if notes else None, issuer_before(text, span.start))
+
+
+@dataclass(frozen=True)
+class TitleContext:
+    """What a title is read against besides what is written around it."""
+    bindings: Mapping[str, Resolved]  # short forms bound so far: folded name → what it cites
+    defaults_apply: bool  # the document is about disclosure: a bare 《条例》 has a default meaning
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a written title cites and how."""
+    resolved: Resolved
+    form: Literal["title", "short", "docnumber", "title+docnumber"]
+    kind: Literal["regulation", "other"] = "regulation"
+
+
+def _bound_short_form(written: WrittenTitle, context: TitleContext) -> Optional[Reading]:
+    """《条例》 after （以下简称《条例》）: the title its definition bound it to."""
+    if written.number or written.folded not in context.bindings:
+        return None
+    return Reading(context.bindings[written.folded], "short")
+
+
+def _default_short_form(written: WrittenTitle, context: TitleContext) -> Optional[Reading]:
+    """A bare 《条例》 in a document about government information disclosure: the 政府信息公开条例."""
+    titles = _language()["short_form_defaults"]["titles"]
+    if written.number or not context.defaults_apply or written.folded not in titles:
+        return None
+    entry = authority().get(titles[written.folded])
+    resolved = Resolved(entry.title, entry.key, entry, entry.number) if entry else Resolved(written.title, written.title)
+    return Reading(resolved, "short")
+
+
+def _generic_short_form(written: WrittenTitle, context: TitleContext) -> Optional[Reading]:
+    """《暂行办法》 bound to nothing: a short form no one can resolve, kind other."""
+    if written.number or not _generic_short().fullmatch(written.folded):
+        return None
+    return Reading(Resolved(written.title, canonical_title(written.title)), "short", "other")
+
+
+def _full_title(written: WrittenTitle, context: TitleContext) -> Optional[Reading]:
+    """A full title and/or its 文号, resolved through the authority list; a title that resolves
+    to nothing is kind other where its head noun says so."""
+    resolved = _resolve(written.title, written.number.number if written.number else None,
+                        written.issuer.name if written.issuer else None)
+    if not written.title:
+        return Reading(resolved, "docnumber")
+    kind = "other" if resolved.entry is None and title_kind(written.title) == "other" else "regulation"
+    return Reading(resolved, "title+docnumber" if written.number else "title", kind)
+
+
+# tried in this order; the last always reads
+_TITLE_READERS = (_bound_short_form, _default_short_form, _generic_short_form, _full_title)
+
+
+def read_title(written: WrittenTitle, context: TitleContext) -> Reading:
+    """What a written title cites, by the first reader that knows: a short form bound earlier,
+    a default short form, a generic short form, else the title and 文号 themselves; a year the
+    bracket dates the text to picks the edition the 文号 did not."""
+    for read in _TITLE_READERS:
+        reading = read(written, context)
+        if reading is not None:
+            break
+    resolved = reading.resolved
+    if written.revised_year and resolved.entry and not resolved.edition:
+        year_edition = resolved.entry.edition_of_year(written.revised_year)
+        edition = year_edition.key if year_edition is not None else None
+        reading = replace(reading, resolved=replace(resolved, edition=edition))
+    return reading
+
+
+# ----------------------------------------------------------------------------- the document
+@dataclass(frozen=True)
+class _Found:
+    """What one title span gives: a citation (None where it cites the document itself, or only
+    defines a short form for a bare 文号), a short form bound to what it cites, and the 文号 and
+    《short name》 it takes, which are no citations of their own."""
+    citation: Optional[Citation] = None
+    of_span: bool = True  # the citation is of the span's own title, so titles nested in it point to it
+    binds: Optional[str] = None  # folded short name bound to ``resolved``
+    resolved: Optional[Resolved] = None
+    numbers_taken: tuple[tuple[int, int], ...] = ()
+    span_taken: Optional[int] = None
+
+
+@dataclass
+class _Scan:
+    """One document being read: what every step reads, and what earlier titles leave for later
+    ones (short forms bound, 文号 and 《short names》 taken, the citations so far)."""
+    text: str
+    doc_context: _Context  # what picks an edition: the document's date and type
+    own: _Own
+    index: TitleIndex
+    title_context: TitleContext  # its bindings are ``bindings``, growing as titles define short forms
+    bindings: dict[str, Resolved]  # folded short name → what it cites
+    spans_taken: set[int] = field(default_factory=set)
+    numbers_taken: list[tuple[int, int]] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    citation_of_span: dict[int, int] = field(default_factory=dict)  # span index → index in citations
+
+    @classmethod
+    def of(cls, doc: Document, info: DocumentInfo) -> "_Scan":
+        bindings: dict[str, Resolved] = {}
+        title_context = TitleContext(bindings, _language()["short_form_defaults"]["context"] in doc.text)
+        return cls(doc.text, _Context(doc, info, _issued_on(info)), _own(doc, info), TitleIndex.of(doc.text),
+                   title_context, bindings)
+
+    def take(self, i: int, found: _Found) -> None:
+        """Keep what span ``i`` gave for the spans after it and the 文号 pass."""
+        if found.binds is not None:
+            self.bindings[found.binds] = found.resolved
+        if found.span_taken is not None:
+            self.spans_taken.add(found.span_taken)
+        self.numbers_taken.extend(found.numbers_taken)
+        if found.citation is None:
+            return
+        citation, parent = found.citation, self.index.spans[i].parent
+        if parent is not None and parent in self.citation_of_span:
+            citation = replace(citation, nested_in=self.citation_of_span[parent])
+        self.citations.append(citation)
+        if found.of_span:
+            self.citation_of_span[i] = len(self.citations) - 1
+
+
+def _issued_on(info: DocumentInfo) -> Optional[date]:
+    try:
+        return date.fromisoformat(info.issued[:10]) if info.issued else None
+    except ValueError:
+        return None
+
+
+def _short_form_of_unquoted(scan: _Scan, i: int) -> Optional[_Found]:
+    """《规定》 defined for a title written without 《》 or for a 文号 right before the bracket
+    (根据省政府信息公开规定（下称《规定》）): binds the short form and cites that title; a bare
+    文号 is left to the 文号 pass."""
+    span = scan.index.spans[i]
+    if span.parent is not None:
+        return None
+    target = _defined_after_unquoted(scan.text, span)
+    if target is None:
+        return None
+    short_name = fold(scan.index.titles[i])
+    written = target.number.number if target.number else None
+    resolved = _resolve(target.title, written, None)
+    if not target.title:
+        return _Found(binds=short_name, resolved=resolved)
+    taken = ((target.number.start, target.number.end),) if target.number else ()
+    edition = scan.doc_context.edition(resolved, target.start)
     doc_number = _doc_number(written, resolved, edition)
-    if _is_own(own, fold(target), resolved, doc_number, start, end):
-        return (resolved, edition_given), None
-    return (resolved, edition_given), Citation(
-        title=target, start=start, end=end, form="title+docnumber" if target_number else "title",
-        doc_number=doc_number, canonical_title=resolved.canonical_title,
-        regulation_key=resolved.key, edition_key=edition)
+    citation = None
+    if not _is_own(scan.own, fold(target.title), resolved, doc_number, target.start, target.end):
+        citation = Citation(
+            title=target.title, start=target.start, end=target.end, form="title+docnumber" if target.number else "title",
+            doc_number=doc_number, canonical_title=resolved.canonical_title,
+            regulation_key=resolved.key, edition_key=edition)
+    return _Found(citation, of_span=False, binds=short_name, resolved=resolved, numbers_taken=taken)
 
 
-def _short_definition(text: str, start: int, end: int, spans_by_start: dict[int, int]) -> Optional[tuple[str, Optional[int]]]:
-    """In ``text[start:end]`` (a bracket's content): the short name a 以下简称 defines, and the
-    index of its 《》 span if quoted."""
-    for marker in _language()["short_form_markers"]:
-        i = text.find(marker, start, end)
-        if i < 0:
-            continue
-        j = i + len(marker)
-        while j < end and text[j] in " ：:\n“\"'‘":
-            j += 1
-        if j in spans_by_start:
-            return None, spans_by_start[j]
-        name = re.match(r"[\u4e00-\u9fff]+", text[j:end])
-        return (name.group(0) if name else None), None
-    return None
+def _quoted_title(scan: _Scan, i: int) -> _Found:
+    """A title in 《》 with its note, bracket and issuer: cited unless it is the document itself;
+    a short form its bracket defines is bound to it where it names a regulation."""
+    span = scan.index.spans[i]
+    written = written_title(scan.text, scan.index, i)
+    issuer = written.issuer
+    reading = read_title(written, scan.title_context)
+    resolved = reading.resolved
+    short = written.short
+    binds = fold(short.name) if short and short.name and reading.kind == "regulation" else None
+    edition = scan.doc_context.edition(resolved, span.start)
+    doc_number = _doc_number(written.number.number if written.number else None, resolved, edition)
+    citation = None
+    if not _is_own(scan.own, written.folded, resolved, doc_number, span.start, span.end):
+        citation = Citation(
+            title=written.title, start=issuer.start if issuer else span.start, end=written.end,
+            form=reading.form, kind=reading.kind, doc_number=doc_number, issuer=issuer.name if issuer else None,
+            canonical_title=resolved.canonical_title,
+            regulation_key=resolved.key if reading.kind == "regulation" else None, edition_key=edition)
+    return _Found(citation, binds=binds, resolved=resolved, numbers_taken=written.numbers_taken,
+                  span_taken=short.span if short else None)
 
 
-def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
-    text = doc.text
-    issued = None
-    if info.issued:
-        try:
-            issued = date.fromisoformat(info.issued[:10])
-        except ValueError:
-            issued = None
-    ctx = _Context(doc, info, issued)
-    own = _own(doc, info)
-    spans = title_spans(text)
-    spans_by_start = {s.start: i for i, s in enumerate(spans)}
-    lang = _language()
-    defaults = lang["short_form_defaults"]
-    default_ok = defaults["context"] in text
-    bindings: dict[str, tuple[Resolved, Optional[str]]] = {}  # folded short name → resolution
-    consumed_spans: set[int] = set()  # short names inside a definition
-    consumed_numbers: list[tuple[int, int]] = []  # 文号 spans attached to titles
+# tried in this order for each title span; the last always reads
+_SPAN_READERS = (_short_form_of_unquoted, _quoted_title)
 
-    out: list[Citation] = []
-    span_citation: dict[int, int] = {}  # span index → index in out
 
-    for i, span in enumerate(spans):
-        if i in consumed_spans:
+def _bare_docnumbers(scan: _Scan) -> list[Citation]:
+    """A citation for every 文号 no title took, except the document's own."""
+    out = []
+    for d in docnumbers.find_docnumbers(scan.text):
+        if any(s <= d.start < e for s, e in scan.numbers_taken) or d.number.text in scan.own.numbers:
             continue
-        title = clean_title(span.inner(text))
-        if not title:
+        resolved = _resolve("", d.number, None)
+        if resolved.key in scan.own.keys:
             continue
-        number: Optional[docnumbers.DocNumberMatch] = None
-        end = span.end
-        short_name: Optional[str] = None
-        revised_year: Optional[int] = None
-        if span.parent is None:
-            defined = _defined_after_unquoted(text, span, spans_by_start)
-            if defined is not None:
-                # 《规定》 defined for a title without 《》 or for a 文号 just before its bracket
-                resolution, cited = _unquoted_citation(defined, ctx, own, consumed_numbers)
-                bindings[fold(title)] = resolution
-                if cited is not None:
-                    out.append(cited)
-                continue
-            note = _detached_note().match(text, span.end)
-            if note:  # 《…办法》（试行）: the note belongs to the title
-                title += text[note.start():note.end()].strip()
-                end = note.end()
-            br = _bracket_after(text, end)
-            if br:
-                # a 文号 anywhere in the bracket is the title's: （国务院令第711号，以下简称…）,
-                # （2019年4月3日国务院令第711号修订）; of a history (…第492号公布，…第711号修订)
-                # every one is, and the last names the text as revised
-                in_bracket = list(docnumbers.find_docnumbers(text, br[0] + 1, br[1]))
-                consumed_numbers.extend((d.start, d.end) for d in in_bracket)
-                number = in_bracket[-1] if in_bracket else None
-                definition = _short_definition(text, br[0] + 1, br[1] - 1, spans_by_start)
-                if definition is None and in_bracket:  # 《…》（国务院令第711号）（以下简称《条例》）
-                    second = _bracket_after(text, br[1])
-                    if second and second[0] == br[1]:
-                        definition = _short_definition(text, second[0] + 1, second[1] - 1, spans_by_start)
-                if definition:
-                    name, idx = definition
-                    if idx is not None:
-                        consumed_spans.add(idx)
-                        short_name = clean_title(spans[idx].inner(text))
-                    else:
-                        short_name = name
-                if number:
-                    end = max(end, number.end)
-                revised = _REVISED.search(text, br[0], br[1])
-                revised_year = int(revised.group(1)) if revised else None
-        folded = fold(title)
-        if number is None and span.parent is None:
-            # a 文号 written in title marks (《沪府办〔2020〕20号》) cites by number
-            inside = docnumbers.parse(title) if title.endswith("号") else None
-            if inside:
-                number = docnumbers.DocNumberMatch(inside, span.start, span.end)
-                consumed_numbers.append((span.start, span.end))
-                title = ""
-        form = "title+docnumber" if number else "title"
-        issuer_hit = issuer_before(text, span.start) if span.parent is None else None
-        issuer = issuer_hit[0] if issuer_hit else None
-        kind = "regulation"
-        edition_given = None
-        if folded in bindings and not number:
-            resolved, edition_given = bindings[folded]
-            form = "short"
-        elif folded in defaults["titles"] and default_ok and not number:
-            entry = authority().get(defaults["titles"][folded])
-            resolved = Resolved(entry.title, entry.key, entry, entry.number) if entry else Resolved(title, title)
-            form = "short"
-        elif _generic_short().fullmatch(folded) and not number:
-            resolved, kind, form = Resolved(title, canonical_title(title)), "other", "short"
-        else:
-            resolved, edition_given = _resolve(title, number.number if number else None, issuer)
-            if not title:
-                form = "docnumber"
-            elif resolved.entry is None and title_kind(title) == "other":
-                kind = "other"
-        if revised_year and resolved.entry and not edition_given:
-            edition_given = getattr(resolved.entry.edition_of_year(revised_year), "key", None)
-        if short_name and kind == "regulation":
-            bindings[fold(short_name)] = (resolved, edition_given)
-        edition = ctx.edition(resolved.entry, edition_given, span.start)
-        doc_number = _doc_number(number.number if number else None, resolved, edition)
-        if _is_own(own, folded, resolved, doc_number, span.start, span.end):
-            continue
-        parent = span_citation.get(span.parent) if span.parent is not None else None
-        out.append(Citation(
-            title=title, start=issuer_hit[1] if issuer_hit else span.start, end=end, form=form, kind=kind,
-            doc_number=doc_number, issuer=issuer, canonical_title=resolved.canonical_title,
-            nested_in=parent, regulation_key=resolved.key if kind == "regulation" else None,
-            edition_key=edition,
-        ))
-        span_citation[i] = len(out) - 1
-
-    # bare 文号
-    for d in docnumbers.find_docnumbers(text):
-        if any(s <= d.start < e for s, e in consumed_numbers):
-            continue
-        if d.number.text in own.numbers:
-            continue
-        resolved, edition_given = _resolve("", d.number, None)
-        if resolved.key in own.keys:
-            continue
-        edition = ctx.edition(resolved.entry, edition_given, d.start)
+        edition = scan.doc_context.edition(resolved, d.start)
         out.append(Citation(
             title="", start=d.start, end=d.end, form="docnumber", kind="regulation",
             doc_number=_doc_number(d.number, resolved, edition), canonical_title=resolved.canonical_title,
             regulation_key=resolved.key, edition_key=edition,
         ))
-    out = _sorted(out)
     return out
+
+
+def find_citations(doc: Document, info: DocumentInfo) -> list[Citation]:
+    """Every citation in the document, in text order: each title in 《》 (by the first span
+    reader that reads it), then every 文号 no title took."""
+    scan = _Scan.of(doc, info)
+    for i, title in enumerate(scan.index.titles):
+        if i in scan.spans_taken or not title:
+            continue  # a short name its definition took cites nothing
+        for read in _SPAN_READERS:
+            found = read(scan, i)
+            if found is not None:
+                scan.take(i, found)
+                break
+    return _sorted(scan.citations + _bare_docnumbers(scan))
 
 
 def _is_own(own: _Own, folded: str, resolved: Resolved, number: Optional[DocNumber], start: int, end: int) -> bool:

@@ -64,8 +64,14 @@ def _squeeze(digits: str) -> str:
     return re.sub(r"\s", "", digits)
 
 
-_CODE_BEFORE = re.compile(rf"[{_CJK}]{{1,20}}$")
-_MAX_CODE = 14
+# the run of CJK before a 文号's bracket is read from this many characters: enough for a lead
+# word (根据, 印发了) and the longest issuer code
+CODE_LOOKBACK = 20
+_CODE_BEFORE = re.compile(rf"[{_CJK}]{{1,{CODE_LOOKBACK}}}$")
+# an issuer code longer than this has swallowed prose (no lead word cut it): keep its end
+MAX_CODE = 14
+# joint issuers before an announcement number (财政部 税务总局公告…) are read from this many characters
+ANNOUNCEMENT_LOOKBACK = 40
 
 
 @dataclass(frozen=True)
@@ -81,9 +87,15 @@ def _lead_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def _issuer_code(text: str, end: int) -> Optional[tuple[str, int]]:
-    """The issuer code ending at ``end`` (exclusive) and its start, or None."""
-    lookback = text[max(0, end - 20):end]
+@dataclass(frozen=True)
+class IssuerCode:
+    code: str  # 国办发, 国务院, 财政部 税务总局
+    start: int
+
+
+def _issuer_code(text: str, end: int) -> Optional[IssuerCode]:
+    """The issuer code ending at ``end`` (exclusive), or None."""
+    lookback = text[max(0, end - CODE_LOOKBACK):end]
     m = _CODE_BEFORE.search(lookback)
     if not m:
         return None
@@ -91,9 +103,9 @@ def _issuer_code(text: str, end: int) -> Optional[tuple[str, int]]:
     run_start = end - len(run)
     cut = lead_word_cut(run, _lead_words())
     code = run[cut:]
-    if len(code) > _MAX_CODE:
-        code = code[-_MAX_CODE:]
-    return code, run_start + len(run) - len(code)
+    if len(code) > MAX_CODE:
+        code = code[-MAX_CODE:]
+    return IssuerCode(code, run_start + len(run) - len(code))
 
 
 def _skip_spaces_back(text: str, pos: int) -> int:
@@ -117,46 +129,64 @@ def make(issuer_code: str, year: Optional[int], serial: str) -> DocNumber:
     return DocNumber(text=text, issuer_code=issuer_code, year=year, serial=serial)
 
 
-def find_docnumbers(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[DocNumberMatch]:
-    """Every 文号 in ``text[start:end]``, in text order."""
-    end = len(text) if end is None else end
-    found: list[DocNumberMatch] = []
+def _bracketed(text: str, start: int, end: int) -> Iterator[DocNumberMatch]:
+    """国办发〔2019〕14号, 沪府办（2020）20号."""
     for m in _BRACKETED.finditer(text, start, end):
         code = _issuer_code(text, _skip_spaces_back(text, m.start()))  # PDF text: 国办发 〔2019〕14号
-        if code is None:
-            continue
-        found.append(DocNumberMatch(make(code[0], int(_squeeze(m.group(1))), _squeeze(m.group(2))), code[1], m.end()))
+        if code is not None:
+            number = make(code.code, int(_squeeze(m.group(1))), _squeeze(m.group(2)))
+            yield DocNumberMatch(number, code.start, m.end())
+
+
+def _decrees(text: str, start: int, end: int) -> Iterator[DocNumberMatch]:
+    """国务院令第711号."""
     for m in _DECREE.finditer(text, start, end):
         code = _issuer_code(text, m.start())
-        if code is None:
-            continue
-        found.append(DocNumberMatch(make(code[0] + "令", None, _squeeze(m.group(1))), code[1], m.end()))
+        if code is not None:
+            yield DocNumberMatch(make(code.code + "令", None, _squeeze(m.group(1))), code.start, m.end())
+
+
+def _decrees_number_first(text: str, start: int, end: int) -> Iterator[DocNumberMatch]:
+    """国务院第711号令, only where a body that issues decrees writes it."""
     for m in _DECREE_AFTER.finditer(text, start, end):
         code = _issuer_code(text, m.start())
-        if code is None or not code[0].endswith(_decree_issuers()):
-            continue
-        found.append(DocNumberMatch(make(code[0] + "令", None, _squeeze(m.group(1))), code[1], m.end()))
+        if code is not None and code.code.endswith(_decree_issuers()):
+            yield DocNumberMatch(make(code.code + "令", None, _squeeze(m.group(1))), code.start, m.end())
+
+
+def _announcements(text: str, start: int, end: int) -> Iterator[DocNumberMatch]:
+    """国家税务总局公告2014年第40号, 财政部 税务总局公告2022年第14号."""
     for m in _ANNOUNCEMENT.finditer(text, start, end):
         code = _announcement_issuer(text, m.start())
         if code is None:
             continue
         year, serial = int(_squeeze(m.group(1))), str(int(_squeeze(m.group(2))))
-        number = DocNumber(text=f"{code[0]}公告{year}年第{serial}号", issuer_code=code[0] + "公告",
+        number = DocNumber(text=f"{code.code}公告{year}年第{serial}号", issuer_code=code.code + "公告",
                            year=year, serial=serial)
-        found.append(DocNumberMatch(number, code[1], m.end()))
+        yield DocNumberMatch(number, code.start, m.end())
+
+
+# every shape is read; where two start at one place, the earlier reader's comes first
+_READERS = (_bracketed, _decrees, _decrees_number_first, _announcements)
+
+
+def find_docnumbers(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[DocNumberMatch]:
+    """Every 文号 in ``text[start:end]``, in text order."""
+    end = len(text) if end is None else end
+    found = [d for read in _READERS for d in read(text, start, end)]
     found.sort(key=lambda d: d.start)
     return iter(found)
 
 
-def _announcement_issuer(text: str, end: int) -> Optional[tuple[str, int]]:
+def _announcement_issuer(text: str, end: int) -> Optional[IssuerCode]:
     """The issuer(s) before 公告 (财政部 税务总局), cut after the words that introduce a 文号."""
-    m = _JOINT_CODE_BEFORE.search(text[max(0, end - 40):end])
+    m = _JOINT_CODE_BEFORE.search(text[max(0, end - ANNOUNCEMENT_LOOKBACK):end])
     if not m:
         return None
     run = m.group(0)
     cut = lead_word_cut(run, _lead_words())
     code = run[cut:].strip()
-    return (code, end - len(run) + cut + (len(run[cut:]) - len(run[cut:].lstrip()))) if code else None
+    return IssuerCode(code, end - len(run) + cut + (len(run[cut:]) - len(run[cut:].lstrip()))) if code else None
 
 
 def parse(value: str) -> Optional[DocNumber]:
@@ -167,12 +197,3 @@ def parse(value: str) -> Optional[DocNumber]:
             return d.number
     return None
 
-
-def match_at(text: str, pos: int, limit: int = 40) -> Optional[DocNumberMatch]:
-    """The 文号 that starts at ``pos`` (spaces allowed before it), or None."""
-    window_end = min(len(text), pos + limit)
-    for d in find_docnumbers(text, pos, window_end):
-        if not text[pos:d.start].strip():
-            return d
-        break
-    return None

@@ -7,7 +7,7 @@ words a fact came from. Nothing here knows about RDF.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Literal, Optional
 
 
 # --------------------------------------------------------------------------- what a reader saw
@@ -155,8 +155,10 @@ class Citation:
     title: str  # title as written after normalisation, without 《》 ("" for a bare 文号)
     start: int
     end: int
-    form: str  # "title" | "short" | "docnumber" | "title+docnumber"
-    kind: str = "regulation"  # "regulation" | "other" (permit, website, periodical, report, guide…)
+    # how the text cites: a title, a short form bound to one, a bare 文号, a title with its 文号
+    form: Literal["title", "short", "docnumber", "title+docnumber"]
+    # what the cited thing is: "other" for a permit, website, periodical, report, guide…
+    kind: Literal["regulation", "other"] = "regulation"
     doc_number: Optional[DocNumber] = None
     issuer: Optional[str] = None  # issuing body written before the title
     canonical_title: Optional[str] = None  # resolved full title (short forms, authority list)
