@@ -19,6 +19,10 @@ QUERY_PACKAGE = "disclosure_kg.queries"
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*[—-]?\s*(.*)$", re.M)
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 _IRI_OK = re.compile(r'^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>"{}|^`\\]*$')
+# what is not query structure: strings, IRIs and comments (a SERVICE inside them calls nothing)
+_NOT_STRUCTURE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                            r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_SERVICE = re.compile(r"(?<![?$:\w-])SERVICE\b", re.I)  # not ?service, not ex:service
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,19 @@ def resolve(name_or_file: str) -> NamedQuery:
     if p.suffix == ".rq" and p.is_file():
         return NamedQuery(p.stem, p.read_text("utf-8"), str(p))
     raise UserError(f"no query named {name_or_file!r}; known: {', '.join(lib)} (or give a path to a .rq file)")
+
+
+def calls_service(text: str) -> bool:
+    """Whether a query sends part of itself to another endpoint (SPARQL 1.1 Federated Query)."""
+    return _SERVICE.search(_NOT_STRUCTURE.sub(" ", text)) is not None
+
+
+def refuse_service(query: NamedQuery, allowed: bool = False) -> None:
+    """A query file from elsewhere may carry SERVICE, which makes the store send requests (and
+    the data bound in them) to any server: refused unless the user allows it."""
+    if not allowed and calls_service(query.text):
+        raise UserError(f"{query.path}: the query calls another endpoint (SERVICE), which could send requests "
+                        f"and data anywhere; run it with --allow-service if you trust it")
 
 
 def term(value: str):
