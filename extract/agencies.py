@@ -17,12 +17,9 @@ from typing import Optional
 
 from .data import rows
 from . import divisions
+from .docnumbers import find_docnumbers
 from .model import AgencyMention, Document, DocumentInfo
 
-try:  # the citation helper's 文号 finder, where present; a local regex otherwise
-    from .docnumbers import find_docnumbers as _find_docnumbers
-except ImportError:  # pragma: no cover
-    _find_docnumbers = None
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 
 NATIONAL = divisions.NATIONAL
@@ -515,6 +512,4 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
 
 
 def _docnumber_spans(text: str) -> list[tuple[int, int]]:
-    if _find_docnumbers is not None:
-        return [(d.start, d.end) for d in _find_docnumbers(text)]
-    return [(m.start(), m.end()) for m in _DOC_NUMBER.finditer(text)]
+    return [(d.start, d.end) for d in find_docnumbers(text)]
