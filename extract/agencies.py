@@ -4,7 +4,9 @@ An agency name is read as *prefix + body*: the prefix says whose agency it is (a
 written in full or short — 上海市杨浦区, 杨浦 —, a zone — 平潭综合实验区 —, or a word relative to
 the reporting body — 区, 本区, 我县, 市, 省), the body what it is (房管局, 人民政府, 管委会办公室).
 Bodies and their abbreviations are data (data/agency_abbreviations.tsv), and so are national
-bodies (data/agency_national.tsv) and zones run by a management committee (data/agency_zones.tsv).
+bodies (data/agency_national.tsv), zones run by a management committee (data/agency_zones.tsv),
+relative prefixes (data/agency_relative_prefixes.tsv), township bodies (data/agency_townships.tsv)
+and the words around a body word that stop it being read as an agency (data/agency_mention_context.tsv).
 A body without a prefix is not taken (民政局 alone names no one agency), nor a relative prefix
 read as 全区/各区 (all districts, not one agency): precision first.
 """
@@ -23,27 +25,38 @@ from .model import AgencyMention, Document, DocumentInfo
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 
 NATIONAL = divisions.NATIONAL
+# Names the code builds with: a division's government, a zone's management committee (both rows of
+# agency_abbreviations.tsv), and the national government.
+GOVERNMENT = "人民政府"
+COMMITTEE = "管理委员会"
+STATE_COUNCIL = "国务院"
+# The body words the context rules of agency_mention_context.tsv guard: an office written short
+# (区府办, 县政府办) and a government written bare (区政府).
+_OFFICE_ENDING = "办"
+_BARE_GOVERNMENT = "政府"
 
-# Relative prefixes: the level of division they point at, seen from the reporting body.
-_RELATIVE = {
-    "本区": "county", "我区": "county", "区": "county",
-    "本县": "county", "我县": "county", "县": "county",
-    "本市": "city", "我市": "city", "市": "city",
-    "本省": "province", "我省": "province", "省": "province",
-}
-# A single-character relative prefix preceded by one of these means "every …" (全区, 各区), or is
-# the tail of a longer word (地区, 社区, 城区): not one agency.
-_NOT_BEFORE_RELATIVE = set("全各每本我两该地社城园景新老街片校院山分小市县区省乡镇村")
-# A body ending in 办 followed by these is a verb (办公, 办理, 办事), not an office.
-_NOT_AFTER_BAN = set("公理事法好结件")
-# A bare 政府 followed by these is a compound noun (政府信息, 政府网站), not the government.
-_NOT_AFTER_GOV = ("信息", "网站", "门户", "公报", "规章", "工作", "数据", "采购", "职能", "部门", "机构", "购买", "投资", "性", "系统")
-_LIST_JOINERS = ("、", "和", "及")
-_LEVEL_CHARS = ("省", "市", "区", "县", "旗", "州", "盟")
+# Relative prefixes (区, 本县, 我市 …): the level of division they point at, seen from the reporting body.
+_RELATIVE = dict(rows("agency_relative_prefixes.tsv"))
+
+
+def _context_words(rule: str) -> tuple[str, ...]:
+    """The words of one rule of agency_mention_context.tsv (what may stand around a body word)."""
+    return tuple(word for r, word in rows("agency_mention_context.tsv") if r == rule)
+
+
+_NOT_BEFORE_RELATIVE = frozenset(_context_words("not-before-relative"))
+_NOT_AFTER_OFFICE = _context_words("not-after-office")
+_NOT_AFTER_GOV = _context_words("not-after-government")
+_LIST_JOINERS = frozenset(_context_words("list-joiner"))
+_LEVEL_CHARS = tuple(r[0] for r in rows("agency_division_endings.tsv"))
 # the longest division prefix written before a body (克孜勒苏柯尔克孜自治州阿克陶县: 15 characters)
 MAX_PREFIX = 20
-_TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,4}?)(镇人民政府|镇政府|乡人民政府|乡政府|街道办事处)")
-_TOWNSHIP_STEM_STOP = set("各等和及与或的在对由向从为是县区市乡镇个全")
+# township body as written → the canonical ending of its name; and which forms prose is read for
+_TOWNSHIP_BODIES = {r[0]: r[1] for r in rows("agency_townships.tsv")}
+_TOWNSHIP_BODIES_IN_TEXT = tuple(r[0] for r in rows("agency_townships.tsv") if r[2] == "yes")
+_TOWNSHIP_STEM_STOP = frozenset(r[0] for r in rows("agency_township_stem_stops.tsv"))
+_TOWNSHIP_STEM_NEVER_INSIDE = frozenset(r[0] for r in rows("agency_township_stem_stops.tsv") if r[1] == "no")
+_TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,4}?)(" + "|".join(map(re.escape, _TOWNSHIP_BODIES_IN_TEXT)) + ")")
 
 
 @dataclass(frozen=True)
@@ -141,7 +154,7 @@ def unlisted_zone(name: str) -> Optional[Government]:
         gov = government_of(d.adcode)
         if gov is None or gov.level == "national":
             continue
-        return Government(name + "管理委员会", name, gov.adcode, "zone", gov.adcode)
+        return Government(name + COMMITTEE, name, gov.adcode, "zone", gov.adcode)
     return None
 
 
@@ -181,13 +194,13 @@ def zone_by_government(name: str) -> Optional[Government]:
 def government_of(adcode: str) -> Optional[Government]:
     """The people's government of a division (placeholders such as 市辖区 are skipped upward)."""
     if adcode == NATIONAL:
-        return Government("国务院", "", NATIONAL, "national")
+        return Government(STATE_COUNCIL, "", NATIONAL, "national")
     for d in divisions.parent_chain(adcode):
         if d.placeholder:
             continue
         prefix = divisions.official_name(d.adcode)
         up = next((a.adcode for a in divisions.parent_chain(d.adcode)[1:] if not a.placeholder), None)
-        return Government(prefix + "人民政府", prefix, d.adcode, d.level, up or NATIONAL)
+        return Government(prefix + GOVERNMENT, prefix, d.adcode, d.level, up or NATIONAL)
     return None
 
 
@@ -376,7 +389,7 @@ def canonical_agency(written: str, home: Optional[Government] = None, year: Opti
             return national()[head][0] + local[0], national()[head][0], local[2], local[3]
     if written in zones():
         z = zones()[written]
-        return name_agency(z, bodies()["管理委员会"][0]) + ([],)
+        return name_agency(z, bodies()[COMMITTEE][0]) + ([],)
     for m in _body_pattern().finditer(written):
         if m.end() != len(written):
             continue
@@ -397,17 +410,17 @@ def canonical_agency(written: str, home: Optional[Government] = None, year: Opti
     pre = _prefix_before(written, len(written), home, year, strict=False)
     if pre is not None and pre[0] == 0:
         gov = pre[1]
-        body = bodies()["管理委员会"][0] if gov.level == "zone" else bodies()["人民政府"][0]
+        body = bodies()[COMMITTEE][0] if gov.level == "zone" else bodies()[GOVERNMENT][0]
         return name_agency(gov, body) + ([pre[2]] if pre[2] else [],)
     return None
 
 
-_TOWNSHIP_ISSUER = re.compile(r"^(?P<head>[\u4e00-\u9fff]+?)(?P<kind>镇人民政府|镇政府|镇|乡人民政府|乡政府|乡|街道办事处|街道)$")
+_TOWNSHIP_ISSUER = re.compile(r"^(?P<head>[\u4e00-\u9fff]+?)(?P<kind>" + "|".join(map(re.escape, _TOWNSHIP_BODIES)) + ")$")
 
 
-def township_name(county: Government, stem: str, kind: str) -> str:
-    """沙河 + 镇 under 北京市昌平区 → 北京市昌平区沙河镇人民政府; 街道 → …街道办事处."""
-    return county.prefix + stem + (kind + "人民政府" if kind in ("镇", "乡") else "街道办事处")
+def township_name(county: Government, stem: str, written: str) -> str:
+    """沙河 + 镇 (or 镇政府) under 北京市昌平区 → 北京市昌平区沙河镇人民政府; 街道 → …街道办事处."""
+    return county.prefix + stem + _TOWNSHIP_BODIES[written]
 
 
 def _township_issuer(written: str, home: Optional[Government], year: Optional[int]):
@@ -416,12 +429,12 @@ def _township_issuer(written: str, home: Optional[Government], year: Optional[in
     m = _TOWNSHIP_ISSUER.match(written)
     if not m:
         return None
-    head, kind = m.group("head"), m.group("kind")[:2] if m.group("kind").startswith("街道") else m.group("kind")[0]
+    head, kind = m.group("head"), m.group("kind")
     for cut in range(len(head) - 2, -1, -1):
         stem = head[cut:]
         # a stem may hold 市 or 县 inside (周市镇) but starts with none of the words that end a prefix
         if not 2 <= len(stem) <= 6 or stem[0] in _TOWNSHIP_STEM_STOP or any(
-                c in _TOWNSHIP_STEM_STOP - set("市县区镇乡") for c in stem):
+                c in _TOWNSHIP_STEM_NEVER_INSIDE for c in stem):
             continue
         if cut == 0:
             county = home if home is not None and home.level == "county" else None
@@ -469,10 +482,9 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
     last: Optional[tuple[int, Government]] = None
     for m in _body_pattern().finditer(text):
         written = m.group(0)
-        nxt = text[m.end():m.end() + 2]
-        if written.endswith("办") and nxt[:1] in _NOT_AFTER_BAN:
+        if written.endswith(_OFFICE_ENDING) and text.startswith(_NOT_AFTER_OFFICE, m.end()):
             continue
-        if written == "政府" and nxt.startswith(_NOT_AFTER_GOV):
+        if written == _BARE_GOVERNMENT and text.startswith(_NOT_AFTER_GOV, m.end()):
             continue
         pre = _prefix_before(text, m.start(), home, year)
         if pre is None and last is not None and text[last[0]:m.start()] in _LIST_JOINERS:
@@ -501,9 +513,7 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
         if len(stem) < 2 or not free(s, m.end()) or home is None or home.level not in ("county", "zone"):
             continue
         county = government_of(home.adcode) if home.level == "zone" else home
-        suffix = m.group(2)
-        kind = suffix[0] if suffix[0] in "镇乡" else "街道"
-        out.append(AgencyMention(text[s:m.end()], township_name(county, stem, kind), county.name, county.adcode,
+        out.append(AgencyMention(text[s:m.end()], township_name(county, stem, m.group(2)), county.name, county.adcode,
                                  s, m.end()))
         taken.append((s, m.end()))
 
