@@ -49,14 +49,36 @@ _NOT_AFTER_OFFICE = _context_words("not-after-office")
 _NOT_AFTER_GOV = _context_words("not-after-government")
 _LIST_JOINERS = frozenset(_context_words("list-joiner"))
 _LEVEL_CHARS = tuple(r[0] for r in rows("agency_division_endings.tsv"))
+# Window sizes, in characters.
 # the longest division prefix written before a body (克孜勒苏柯尔克孜自治州阿克陶县: 15 characters)
 MAX_PREFIX = 20
+# a division, a body or a township has a name of two characters at least: one character alone
+# is a relative prefix (区, 县) or no name
+MIN_NAME = 2
+# an unlisted zone (苏州工业园区): at most this many characters between the division's name and
+# the zone word, so a sentence that merely ends in 园区 is not read as a zone
+ZONE_INFIX = 4
+# the shortest unlisted zone: a two-character division, then a two-character zone word (园区)
+MIN_UNLISTED_ZONE = 2 * MIN_NAME
+# a zone's name before the bracketed county it is run with (苏州高新区（虎丘区）), and that county's
+# name: longer runs are sentences, not names
+MAX_CO_LOCATED_ZONE = 14
+MAX_CO_LOCATED_COUNTY = 6
+# a body read by its structure alone (长沙县|供销合作社联合社): its name without the division, and
+# how far into the written name its division may end; longer runs are sentences, not names
+MAX_BODY_NAME = 24
+MAX_UNLISTED_PREFIX = 16
+# a township's own name (沙河 in 沙河镇政府): in running text a short one, since a longer run before
+# 镇政府 is more often the sentence's words (全区各镇政府); in a whole written name (a title's
+# issuer) a longer one
+TOWNSHIP_STEM_IN_TEXT = (MIN_NAME, 4)
+TOWNSHIP_STEM_WHOLE = (MIN_NAME, 6)
 # township body as written → the canonical ending of its name; and which forms prose is read for
 _TOWNSHIP_BODIES = {r[0]: r[1] for r in rows("agency_townships.tsv")}
 _TOWNSHIP_BODIES_IN_TEXT = tuple(r[0] for r in rows("agency_townships.tsv") if r[2] == "yes")
 _TOWNSHIP_STEM_STOP = frozenset(r[0] for r in rows("agency_township_stem_stops.tsv"))
 _TOWNSHIP_STEM_NEVER_INSIDE = frozenset(r[0] for r in rows("agency_township_stem_stops.tsv") if r[1] == "no")
-_TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,4}?)(" + "|".join(map(re.escape, _TOWNSHIP_BODIES_IN_TEXT)) + ")")
+_TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{%d,%d}?)(" % TOWNSHIP_STEM_IN_TEXT + "|".join(map(re.escape, _TOWNSHIP_BODIES_IN_TEXT)) + ")")
 
 
 @dataclass(frozen=True)
@@ -133,8 +155,8 @@ def unlisted_zone(name: str) -> Optional[Government]:
     if word is None:
         return None
     head = name[:-len(word)]
-    for k in range(len(head), 1, -1):
-        if len(head) - k > 4:
+    for k in range(len(head), MIN_NAME - 1, -1):
+        if len(head) - k > ZONE_INFIX:
             break
         cand = head[:k]
         if cand not in divisions.names_index():
@@ -146,7 +168,7 @@ def unlisted_zone(name: str) -> Optional[Government]:
         if inner is not None and inner.name == name[k:]:
             return None  # 张家口市下花园区, 商丘市梁园区: a district whose name ends like a zone word
         # a county named after its city (苏州相城经济技术开发区): the zone is the county's
-        for j in range(len(head) - k, 1, -1):
+        for j in range(len(head) - k, MIN_NAME - 1, -1):
             inner = _division_inside(head[k:k + j], d)
             if inner is not None:
                 d = inner
@@ -164,7 +186,9 @@ def co_located_division(agency: str, adcode: str, text: str) -> Optional[str]:
     words = "|".join(map(re.escape, _zone_words()))
     if not re.search(words, agency):
         return None
-    for m in re.finditer(rf"[\u4e00-\u9fff]{{2,14}}(?:{words})\s*[（(]([\u4e00-\u9fff]{{2,6}}[区县市旗])[)）]", text):
+    pattern = (rf"[\u4e00-\u9fff]{{{MIN_NAME},{MAX_CO_LOCATED_ZONE}}}(?:{words})"
+               rf"\s*[（(]([\u4e00-\u9fff]{{{MIN_NAME},{MAX_CO_LOCATED_COUNTY}}}[区县市旗])[)）]")
+    for m in re.finditer(pattern, text):
         d, finding = divisions.resolve(m.group(1), [adcode])
         if d is None or finding is not None or d.level != "county":
             continue
@@ -249,7 +273,7 @@ def _not_bodies() -> tuple[str, ...]:
     return tuple(r[0].strip() for r in rows("agency_not_bodies.tsv"))
 
 
-_BODY_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}")
+_BODY_NAME = re.compile(r"[\u4e00-\u9fff]{%d,%d}" % (MIN_NAME, MAX_BODY_NAME))
 
 
 def is_body_name(name: str) -> bool:
@@ -263,7 +287,7 @@ def _unlisted_body(written: str, home: Optional[Government], year: Optional[int]
     """A body no list holds, by its structure: a division (or a zone, or 区/县 seen from the
     reporting body), then a name ending in a body word (长沙县供销合作社联合社). The name is kept
     as written; the division gives the code and the parent government."""
-    for k in range(min(len(written) - 2, 16), 0, -1):
+    for k in range(min(len(written) - MIN_NAME, MAX_UNLISTED_PREFIX), 0, -1):
         body = written[k:]
         if not is_body_name(body) or body[0] in _LEVEL_CHARS:
             continue
@@ -308,7 +332,7 @@ def _prefix_before(text: str, end: int, home: Optional[Government], year: Option
             continue
         if cand in zones():
             return end - k, zones()[cand], None
-        if len(cand) >= 4 and cand not in divisions.names_index():
+        if len(cand) >= MIN_UNLISTED_ZONE and cand not in divisions.names_index():
             zone = unlisted_zone(cand)
             if zone is not None:
                 return end - k, zone, None
@@ -319,11 +343,11 @@ def _prefix_before(text: str, end: int, home: Optional[Government], year: Option
             if gov is not None:
                 return end - k, gov, None
             continue
-        if len(cand) < 2:
+        if len(cand) < MIN_NAME:
             continue
         ctx = [home.adcode] if home is not None else None
         known = cand in divisions.names_index() or bool(divisions.former_names().get(cand))
-        if not known and not (len(cand) >= 3 and cand.endswith(_LEVEL_CHARS)):
+        if not known and not (len(cand) > MIN_NAME and cand.endswith(_LEVEL_CHARS)):
             continue
         d, finding = divisions.resolve(cand, ctx, year, end - k, end)
         if d is None:
@@ -430,10 +454,11 @@ def _township_issuer(written: str, home: Optional[Government], year: Optional[in
     if not m:
         return None
     head, kind = m.group("head"), m.group("kind")
-    for cut in range(len(head) - 2, -1, -1):
+    for cut in range(len(head) - MIN_NAME, -1, -1):
         stem = head[cut:]
         # a stem may hold 市 or 县 inside (周市镇) but starts with none of the words that end a prefix
-        if not 2 <= len(stem) <= 6 or stem[0] in _TOWNSHIP_STEM_STOP or any(
+        shortest, longest = TOWNSHIP_STEM_WHOLE
+        if not shortest <= len(stem) <= longest or stem[0] in _TOWNSHIP_STEM_STOP or any(
                 c in _TOWNSHIP_STEM_NEVER_INSIDE for c in stem):
             continue
         if cut == 0:
@@ -510,7 +535,7 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
         while stem and any(c in _TOWNSHIP_STEM_STOP for c in stem):
             cut = max(i for i, c in enumerate(stem) if c in _TOWNSHIP_STEM_STOP) + 1
             stem, s = stem[cut:], s + cut
-        if len(stem) < 2 or not free(s, m.end()) or home is None or home.level not in ("county", "zone"):
+        if len(stem) < MIN_NAME or not free(s, m.end()) or home is None or home.level not in ("county", "zone"):
             continue
         county = government_of(home.adcode) if home.level == "zone" else home
         out.append(AgencyMention(text[s:m.end()], township_name(county, stem, m.group(2)), county.name, county.adcode,
