@@ -13,14 +13,14 @@ read as 全区/各区 (all districts, not one agency): precision first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
 from .data import rows
 from . import divisions
 from .docnumbers import find_docnumbers
-from .model import AgencyMention, Document, DocumentInfo
+from .model import AgencyMention, Document, DocumentInfo, Finding
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 
@@ -112,6 +112,35 @@ class Government:
     parent_adcode: Optional[str] = None
 
 
+@dataclass(frozen=True)
+class Prefix:
+    """Whose agency a name is: the government its prefix names, where the prefix starts, and
+    what reading the prefix met (an OCR'd division name)."""
+
+    start: int
+    government: Government
+    finding: Optional[Finding] = None
+
+
+@dataclass(frozen=True)
+class AgencyName:
+    """A written agency name read as one agency: its canonical full name, the canonical name of
+    the government it belongs to, its division's code, and what the reading met."""
+
+    canonical: str  # 上海市杨浦区人民政府办公室
+    parent: Optional[str]  # 上海市杨浦区人民政府
+    adcode: Optional[str]
+    findings: tuple[Finding, ...] = ()
+
+    # docinfo still unpacks the (canonical, parent, adcode, findings) tuple this record replaced;
+    # remove these two once it reads the fields
+    def __iter__(self):
+        return iter((self.canonical, self.parent, self.adcode, self.findings))
+
+    def __getitem__(self, index):
+        return tuple(self)[index]
+
+
 def _year(s: str) -> Optional[int]:
     s = s.strip()
     return int(s) if s else None
@@ -128,9 +157,10 @@ def bodies() -> dict[str, tuple[Body, ...]]:
 
 
 @lru_cache(maxsize=1)
-def national() -> dict[str, tuple[str, str]]:
-    """written → (canonical, parent canonical)."""
-    return {r[0]: (r[1], (r[2] if len(r) > 2 else "").strip()) for r in rows("agency_national.tsv")}
+def national() -> dict[str, AgencyName]:
+    """National bodies as written → each read as an agency."""
+    return {r[0]: AgencyName(r[1], (r[2] if len(r) > 2 else "").strip() or None, NATIONAL)
+            for r in rows("agency_national.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -283,7 +313,7 @@ def is_body_name(name: str) -> bool:
             and not name.endswith(_not_bodies()) and name not in _body_words())
 
 
-def _unlisted_body(written: str, home: Optional[Government], year: Optional[int]):
+def _unlisted_body(written: str, home: Optional[Government], year: Optional[int]) -> Optional[AgencyName]:
     """A body no list holds, by its structure: a division (or a zone, or 区/县 seen from the
     reporting body), then a name ending in a body word (长沙县供销合作社联合社). The name is kept
     as written; the division gives the code and the parent government."""
@@ -291,18 +321,18 @@ def _unlisted_body(written: str, home: Optional[Government], year: Optional[int]
         body = written[k:]
         if not is_body_name(body) or body[0] in _LEVEL_CHARS:
             continue
-        pre = _prefix_before(written, k, home, year, strict=False)
-        if pre is None or pre[0] != 0:
+        pre = prefix_before(written, k, home, year, strict=False)
+        if pre is None or pre.start != 0:
             continue
-        gov = pre[1]
+        gov = pre.government
         # the division written whole (长沙县, 苏州工业园区): a short name (解放 in 解放碑街道) is too
         # often the first word of the body's own name
-        if gov.level == "national" or pre[2] or not written[:k].endswith(_LEVEL_CHARS):
+        if gov.level == "national" or pre.finding or not written[:k].endswith(_LEVEL_CHARS):
             continue
-        return gov.prefix + body, gov.name, gov.adcode, []
+        return AgencyName(gov.prefix + body, gov.name, gov.adcode)
     if home is not None and home.level != "national" and is_body_name(written):
         # a bare body name (民政局) read against the division the document names elsewhere
-        return home.prefix + written, home.name, home.adcode, []
+        return AgencyName(home.prefix + written, home.name, home.adcode)
     return None
 
 
@@ -321,8 +351,9 @@ def _national_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(national(), key=len, reverse=True))))
 
 
-def _prefix_before(text: str, end: int, home: Optional[Government], year: Optional[int], strict: bool = True):
-    """The longest prefix ending at ``end``: (start, Government, finding) or None.
+def prefix_before(text: str, end: int, home: Optional[Government], year: Optional[int],
+                  strict: bool = True) -> Optional[Prefix]:
+    """The longest prefix ending at ``end``, or None.
 
     ``strict`` (running text) takes a short or misread division name only near the reporting
     body; a whole name read as an agency (a title's issuer) takes it anywhere."""
@@ -331,17 +362,17 @@ def _prefix_before(text: str, end: int, home: Optional[Government], year: Option
         if not re.fullmatch(r"[\u4e00-\u9fff]+", cand):
             continue
         if cand in zones():
-            return end - k, zones()[cand], None
+            return Prefix(end - k, zones()[cand])
         if len(cand) >= MIN_UNLISTED_ZONE and cand not in divisions.names_index():
             zone = unlisted_zone(cand)
             if zone is not None:
-                return end - k, zone, None
+                return Prefix(end - k, zone)
         if cand in _RELATIVE:
             if len(cand) == 1 and end - k > 0 and text[end - k - 1] in _NOT_BEFORE_RELATIVE:
                 continue
             gov = relative_government(cand, home)
             if gov is not None:
-                return end - k, gov, None
+                return Prefix(end - k, gov)
             continue
         if len(cand) < MIN_NAME:
             continue
@@ -359,7 +390,7 @@ def _prefix_before(text: str, end: int, home: Optional[Government], year: Option
             continue
         gov = government_of(d.adcode)
         if gov is not None:
-            return end - k, gov, finding
+            return Prefix(end - k, gov, finding)
     return None
 
 
@@ -381,49 +412,48 @@ def _pick_body(written: str, gov: Government, year: Optional[int]) -> Optional[B
     return None
 
 
-def name_agency(gov: Government, body: Body) -> tuple[str, Optional[str], str]:
-    """(canonical name, parent government's canonical name, adcode)."""
-    if body.kind == "government":
-        if gov.level == "zone":
-            up = government_of(gov.parent_adcode) if gov.parent_adcode else None
-            return gov.name, (up.name if up else None), gov.adcode
-        up = parent_government(gov)
-        return gov.prefix + body.canonical, (up.name if up else None), gov.adcode
-    if gov.level == "zone" and body.canonical.startswith("管理委员会"):
-        return gov.prefix + body.canonical, gov.name, gov.adcode
-    return gov.prefix + body.canonical, gov.name, gov.adcode
+def name_agency(gov: Government, body: Body) -> AgencyName:
+    """A government's body named in full: 上海市杨浦区 + 房屋管理局, under 上海市杨浦区人民政府; the
+    government itself sits under the one above it."""
+    if body.kind != "government":
+        return AgencyName(gov.prefix + body.canonical, gov.name, gov.adcode)
+    up = parent_government(gov)
+    # a zone's government is its management committee, whatever the text calls it (区政府)
+    canonical = gov.name if gov.level == "zone" else gov.prefix + body.canonical
+    return AgencyName(canonical, up.name if up else None, gov.adcode)
 
 
-def canonical_agency(written: str, home: Optional[Government] = None, year: Optional[int] = None):
-    """A whole written agency name (a title's issuer: 瓯海区人民政府, 区府办, 平潭综合实验区) →
-    (canonical, parent, adcode, findings) or None when it does not read as an agency."""
+def canonical_agency(written: str, home: Optional[Government] = None,
+                     year: Optional[int] = None) -> Optional[AgencyName]:
+    """A whole written agency name (a title's issuer: 瓯海区人民政府, 区府办, 平潭综合实验区) read
+    as one agency, or None when it does not read as one."""
     written = re.sub(r"\s+", "", written)
     if not written:
         return None
     if written in national():
-        canon, parent = national()[written]
-        return canon, parent or None, NATIONAL, []
+        return national()[written]
     # a local office of a vertically managed system (国家税务总局昆山市税务局): the national
     # name, then a local body; it sits under the national body with the division's code
     head = next((n for n in sorted(national(), key=len, reverse=True)
                  if written.startswith(n) and len(written) > len(n)), None)
     if head is not None:
         local = canonical_agency(written[len(head):], home, year)
-        if local is not None and local[2] != NATIONAL:
-            return national()[head][0] + local[0], national()[head][0], local[2], local[3]
+        if local is not None and local.adcode != NATIONAL:
+            system = national()[head].canonical
+            return AgencyName(system + local.canonical, system, local.adcode, local.findings)
     if written in zones():
         z = zones()[written]
-        return name_agency(z, bodies()[COMMITTEE][0]) + ([],)
+        return name_agency(z, bodies()[COMMITTEE][0])
     for m in _body_pattern().finditer(written):
         if m.end() != len(written):
             continue
-        pre = _prefix_before(written, m.start(), home, year, strict=False)
-        if pre is None or pre[0] != 0:
+        pre = prefix_before(written, m.start(), home, year, strict=False)
+        if pre is None or pre.start != 0:
             continue
-        body = _pick_body(m.group(0), pre[1], year)
+        body = _pick_body(m.group(0), pre.government, year)
         if body is None:
             continue
-        return name_agency(pre[1], body) + ([pre[2]] if pre[2] else [],)
+        return _with_finding(name_agency(pre.government, body), pre)
     town = _township_issuer(written, home, year)
     if town is not None:
         return town
@@ -431,12 +461,17 @@ def canonical_agency(written: str, home: Optional[Government] = None, year: Opti
     if unlisted is not None:
         return unlisted
     # a bare division (the title of 杨浦区2018年度…): its government
-    pre = _prefix_before(written, len(written), home, year, strict=False)
-    if pre is not None and pre[0] == 0:
-        gov = pre[1]
+    pre = prefix_before(written, len(written), home, year, strict=False)
+    if pre is not None and pre.start == 0:
+        gov = pre.government
         body = bodies()[COMMITTEE][0] if gov.level == "zone" else bodies()[GOVERNMENT][0]
-        return name_agency(gov, body) + ([pre[2]] if pre[2] else [],)
+        return _with_finding(name_agency(gov, body), pre)
     return None
+
+
+def _with_finding(name: AgencyName, pre: Prefix) -> AgencyName:
+    """The name with what reading its prefix met."""
+    return replace(name, findings=(pre.finding,)) if pre.finding else name
 
 
 _TOWNSHIP_ISSUER = re.compile(r"^(?P<head>[\u4e00-\u9fff]+?)(?P<kind>" + "|".join(map(re.escape, _TOWNSHIP_BODIES)) + ")$")
@@ -447,7 +482,7 @@ def township_name(county: Government, stem: str, written: str) -> str:
     return county.prefix + stem + _TOWNSHIP_BODIES[written]
 
 
-def _township_issuer(written: str, home: Optional[Government], year: Optional[int]):
+def _township_issuer(written: str, home: Optional[Government], year: Optional[int]) -> Optional[AgencyName]:
     """A township or sub-district as a whole name (杨浦区五角场街道办事处, 沭城街道): the county
     is written before it, or is the reporting body's."""
     m = _TOWNSHIP_ISSUER.match(written)
@@ -464,12 +499,12 @@ def _township_issuer(written: str, home: Optional[Government], year: Optional[in
         if cut == 0:
             county = home if home is not None and home.level == "county" else None
         else:
-            pre = _prefix_before(written, cut, home, year, strict=False)
-            county = pre[1] if pre is not None and pre[0] == 0 and pre[1].level == "county" else None
-            finding = [pre[2]] if pre is not None and pre[2] else []
+            pre = prefix_before(written, cut, home, year, strict=False)
+            county = pre.government if pre is not None and pre.start == 0 and pre.government.level == "county" else None
+            finding = (pre.finding,) if pre is not None and pre.finding else ()
         if county is None:
             continue
-        return township_name(county, stem, kind), county.name, county.adcode, (finding if cut else [])
+        return AgencyName(township_name(county, stem, kind), county.name, county.adcode, finding if cut else ())
     return None
 
 
@@ -499,9 +534,9 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
     for m in _national_pattern().finditer(text):
         if not free(m.start(), m.end()):
             continue
-        canon, parent = national()[m.group(0)]
+        name = national()[m.group(0)]
         # 国务院 directly followed by a body of its own (国务院办公厅) is matched as the longer name
-        out.append(AgencyMention(m.group(0), canon, parent or None, NATIONAL, m.start(), m.end()))
+        out.append(AgencyMention(m.group(0), name.canonical, name.parent, name.adcode, m.start(), m.end()))
         taken.append((m.start(), m.end()))
 
     last: Optional[tuple[int, Government]] = None
@@ -511,20 +546,20 @@ def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
             continue
         if written == _BARE_GOVERNMENT and text.startswith(_NOT_AFTER_GOV, m.end()):
             continue
-        pre = _prefix_before(text, m.start(), home, year)
+        pre = prefix_before(text, m.start(), home, year)
         if pre is None and last is not None and text[last[0]:m.start()] in _LIST_JOINERS:
             # an enumeration shares its first item's prefix (区环保局、财政局 → both the district's)
-            pre = (m.start(), last[1], None)
+            pre = Prefix(m.start(), last[1])
         if pre is None:
             continue
-        start, gov, _finding = pre
+        start, gov = pre.start, pre.government
         if not free(start, m.end()):
             continue
         body = _pick_body(written, gov, year)
         if body is None:
             continue
-        canon, parent, adcode = name_agency(gov, body)
-        out.append(AgencyMention(text[start:m.end()], canon, parent, adcode, start, m.end()))
+        name = name_agency(gov, body)
+        out.append(AgencyMention(text[start:m.end()], name.canonical, name.parent, name.adcode, start, m.end()))
         taken.append((start, m.end()))
         last = (m.end(), gov) if body.kind == "department" else None
 

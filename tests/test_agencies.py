@@ -97,7 +97,7 @@ def test_township_governments_under_their_county():
 ])
 def test_canonical_agency(written, canonical, adcode):
     got = canonical_agency(written)
-    assert got is not None and (got[0], got[2]) == (canonical, adcode)
+    assert got is not None and (got.canonical, got.adcode) == (canonical, adcode)
 
 
 @pytest.mark.parametrize("written", ["开发区管委会", "高新区", "全市开发区", "工业园区管理委员会"])
