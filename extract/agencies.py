@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 from .data import rows
 from . import divisions
@@ -520,65 +520,116 @@ def home_government(info: DocumentInfo) -> Optional[Government]:
     return government_of(info.adcode)
 
 
-def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
-    text = doc.text
-    home = home_government(info)
-    year = info.year
-    out: list[AgencyMention] = []
-    # an issuer code inside a 文号 (国办公开办函〔2019〕60号) is part of a number, not a mention
-    taken: list[tuple[int, int]] = _docnumber_spans(text)
+class Taken:
+    """Spans of the text already read (a 文号, a mention): a later mention may not overlap one."""
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans = list(spans)
 
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in self.spans)
+
+    def take(self, mention: AgencyMention) -> AgencyMention:
+        self.spans.append((mention.start, mention.end))
+        return mention
+
+
+def national_mentions(text: str, home: Optional[Government], year: Optional[int],
+                      taken: Taken) -> list[AgencyMention]:
+    """National bodies by their listed names (国务院办公厅, 国办); they need no prefix."""
+    out = []
     for m in _national_pattern().finditer(text):
-        if not free(m.start(), m.end()):
+        if not taken.free(m.start(), m.end()):
             continue
         name = national()[m.group(0)]
         # 国务院 directly followed by a body of its own (国务院办公厅) is matched as the longer name
-        out.append(AgencyMention(m.group(0), name.canonical, name.parent, name.adcode, m.start(), m.end()))
-        taken.append((m.start(), m.end()))
+        out.append(taken.take(AgencyMention(m.group(0), name.canonical, name.parent, name.adcode, m.start(), m.end())))
+    return out
 
-    last: Optional[tuple[int, Government]] = None
+
+def body_is_word(written: str, text: str, end: int) -> bool:
+    """Whether a body word is part of an ordinary word here, by what follows it: 办 of 办公 or
+    办理, a bare 政府 of 政府信息 or 政府网站."""
+    if written.endswith(_OFFICE_ENDING) and text.startswith(_NOT_AFTER_OFFICE, end):
+        return True
+    return written == _BARE_GOVERNMENT and text.startswith(_NOT_AFTER_GOV, end)
+
+
+@dataclass(frozen=True)
+class _Department:
+    """The department just read: a body joined to it by a list joiner shares its government."""
+
+    end: int
+    government: Government
+
+
+def _listed_prefix(text: str, start: int, before: Optional[_Department]) -> Optional[Prefix]:
+    """An enumeration shares its first item's prefix (区环保局、财政局 → both the district's)."""
+    if before is not None and text[before.end:start] in _LIST_JOINERS:
+        return Prefix(start, before.government)
+    return None
+
+
+def body_mentions(text: str, home: Optional[Government], year: Optional[int],
+                  taken: Taken) -> list[AgencyMention]:
+    """Prefix + listed body (区房管局, 上海市人民政府办公厅, 本区政府), or a body sharing the prefix
+    of the department listed before it."""
+    out = []
+    before: Optional[_Department] = None
     for m in _body_pattern().finditer(text):
         written = m.group(0)
-        if written.endswith(_OFFICE_ENDING) and text.startswith(_NOT_AFTER_OFFICE, m.end()):
+        if body_is_word(written, text, m.end()):
             continue
-        if written == _BARE_GOVERNMENT and text.startswith(_NOT_AFTER_GOV, m.end()):
+        pre = prefix_before(text, m.start(), home, year) or _listed_prefix(text, m.start(), before)
+        if pre is None or not taken.free(pre.start, m.end()):
             continue
-        pre = prefix_before(text, m.start(), home, year)
-        if pre is None and last is not None and text[last[0]:m.start()] in _LIST_JOINERS:
-            # an enumeration shares its first item's prefix (区环保局、财政局 → both the district's)
-            pre = Prefix(m.start(), last[1])
-        if pre is None:
-            continue
-        start, gov = pre.start, pre.government
-        if not free(start, m.end()):
-            continue
-        body = _pick_body(written, gov, year)
+        body = _pick_body(written, pre.government, year)
         if body is None:
             continue
-        name = name_agency(gov, body)
-        out.append(AgencyMention(text[start:m.end()], name.canonical, name.parent, name.adcode, start, m.end()))
-        taken.append((start, m.end()))
-        last = (m.end(), gov) if body.kind == "department" else None
-
-    for m in _TOWNSHIP.finditer(text):
-        stem = m.group(1)
-        # the stem is the shortest run of 2-4 characters before the suffix with no function word
-        s = m.start(1)
-        while stem and any(c in _TOWNSHIP_STEM_STOP for c in stem):
-            cut = max(i for i, c in enumerate(stem) if c in _TOWNSHIP_STEM_STOP) + 1
-            stem, s = stem[cut:], s + cut
-        if len(stem) < MIN_NAME or not free(s, m.end()) or home is None or home.level not in ("county", "zone"):
-            continue
-        county = government_of(home.adcode) if home.level == "zone" else home
-        out.append(AgencyMention(text[s:m.end()], township_name(county, stem, m.group(2)), county.name, county.adcode,
-                                 s, m.end()))
-        taken.append((s, m.end()))
-
-    out.sort(key=lambda a: a.start)
+        name = name_agency(pre.government, body)
+        out.append(taken.take(AgencyMention(text[pre.start:m.end()], name.canonical, name.parent, name.adcode,
+                                            pre.start, m.end())))
+        before = _Department(m.end(), pre.government) if body.kind == "department" else None
     return out
+
+
+def township_stem_start(run: str) -> int:
+    """Where a township's own name starts in the run of characters before its body word: after
+    the last function or level word (县莫干山|镇人民政府: at 1; 全区各|镇政府: none is left)."""
+    stops = [i for i, c in enumerate(run) if c in _TOWNSHIP_STEM_STOP]
+    return stops[-1] + 1 if stops else 0
+
+
+def township_mentions(text: str, home: Optional[Government], year: Optional[int],
+                      taken: Taken) -> list[AgencyMention]:
+    """Township governments and sub-district offices (沙河镇政府, 城南街道办事处): only a county's
+    or a zone's report names its own townships, so they are the county's."""
+    if home is None or home.level not in ("county", "zone"):
+        return []
+    county = government_of(home.adcode) if home.level == "zone" else home
+    out = []
+    for m in _TOWNSHIP.finditer(text):
+        start = m.start(1) + township_stem_start(m.group(1))
+        stem = text[start:m.end(1)]
+        if len(stem) < MIN_NAME or not taken.free(start, m.end()):
+            continue
+        out.append(taken.take(AgencyMention(text[start:m.end()], township_name(county, stem, m.group(2)),
+                                            county.name, county.adcode, start, m.end())))
+    return out
+
+
+# The mention readers, in order: each reads only what the ones before it left. National names
+# first (国务院办公厅 is nobody's 办公厅), then prefix + body, then townships.
+MENTION_READERS = (national_mentions, body_mentions, township_mentions)
+
+
+def find_agencies(doc: Document, info: DocumentInfo) -> list[AgencyMention]:
+    """Every agency the text names, in text order."""
+    home = home_government(info)
+    # an issuer code inside a 文号 (国办公开办函〔2019〕60号) is part of a number, not a mention
+    taken = Taken(_docnumber_spans(doc.text))
+    found = [m for read in MENTION_READERS for m in read(doc.text, home, info.year, taken)]
+    return sorted(found, key=lambda a: a.start)
 
 
 def _docnumber_spans(text: str) -> list[tuple[int, int]]:
