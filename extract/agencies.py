@@ -78,7 +78,8 @@ _TOWNSHIP_BODIES = {r[0]: r[1] for r in rows("agency_townships.tsv")}
 _TOWNSHIP_BODIES_IN_TEXT = tuple(r[0] for r in rows("agency_townships.tsv") if r[2] == "yes")
 _TOWNSHIP_STEM_STOP = frozenset(r[0] for r in rows("agency_township_stem_stops.tsv"))
 _TOWNSHIP_STEM_NEVER_INSIDE = frozenset(r[0] for r in rows("agency_township_stem_stops.tsv") if r[1] == "no")
-_TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{%d,%d}?)(" % TOWNSHIP_STEM_IN_TEXT + "|".join(map(re.escape, _TOWNSHIP_BODIES_IN_TEXT)) + ")")
+_TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{%d,%d}?)" % TOWNSHIP_STEM_IN_TEXT
+                       + "(" + "|".join(map(re.escape, _TOWNSHIP_BODIES_IN_TEXT)) + ")")
 
 
 @dataclass(frozen=True)
@@ -313,7 +314,8 @@ def is_body_name(name: str) -> bool:
             and not name.endswith(_not_bodies()) and name not in _body_words())
 
 
-def _unlisted_body(written: str, home: Optional[Government], year: Optional[int]) -> Optional[AgencyName]:
+def _unlisted_body(written: str, home: Optional[Government],
+                   year: Optional[int]) -> Optional[AgencyName]:
     """A body no list holds, by its structure: a division (or a zone, or 区/县 seen from the
     reporting body), then a name ending in a body word (长沙县供销合作社联合社). The name is kept
     as written; the division gives the code and the parent government."""
@@ -423,27 +425,35 @@ def name_agency(gov: Government, body: Body) -> AgencyName:
     return AgencyName(canonical, up.name if up else None, gov.adcode)
 
 
-def canonical_agency(written: str, home: Optional[Government] = None,
-                     year: Optional[int] = None) -> Optional[AgencyName]:
-    """A whole written agency name (a title's issuer: 瓯海区人民政府, 区府办, 平潭综合实验区) read
-    as one agency, or None when it does not read as one."""
-    written = re.sub(r"\s+", "", written)
-    if not written:
-        return None
-    if written in national():
-        return national()[written]
-    # a local office of a vertically managed system (国家税务总局昆山市税务局): the national
-    # name, then a local body; it sits under the national body with the division's code
+def _national_name(written: str, home: Optional[Government],
+                   year: Optional[int]) -> Optional[AgencyName]:
+    """A national body by its listed name (国务院办公厅, 国办)."""
+    return national().get(written)
+
+
+def _national_system_office(written: str, home: Optional[Government],
+                            year: Optional[int]) -> Optional[AgencyName]:
+    """A local office of a vertically managed system (国家税务总局昆山市税务局): the national
+    name, then a local body; it sits under the national body with the division's code."""
     head = next((n for n in sorted(national(), key=len, reverse=True)
                  if written.startswith(n) and len(written) > len(n)), None)
-    if head is not None:
-        local = canonical_agency(written[len(head):], home, year)
-        if local is not None and local.adcode != NATIONAL:
-            system = national()[head].canonical
-            return AgencyName(system + local.canonical, system, local.adcode, local.findings)
-    if written in zones():
-        z = zones()[written]
-        return name_agency(z, bodies()[COMMITTEE][0])
+    if head is None:
+        return None
+    local = canonical_agency(written[len(head):], home, year)
+    if local is None or local.adcode == NATIONAL:
+        return None
+    system = national()[head].canonical
+    return AgencyName(system + local.canonical, system, local.adcode, local.findings)
+
+
+def _listed_zone(written: str, home: Optional[Government], year: Optional[int]) -> Optional[AgencyName]:
+    """A zone of agency_zones.tsv by its name alone (平潭综合实验区): its management committee."""
+    zone = zones().get(written)
+    return name_agency(zone, bodies()[COMMITTEE][0]) if zone is not None else None
+
+
+def _listed_body(written: str, home: Optional[Government], year: Optional[int]) -> Optional[AgencyName]:
+    """A division (or zone, or relative word) then a listed body to the end (瓯海区人民政府, 区府办)."""
     for m in _body_pattern().finditer(written):
         if m.end() != len(written):
             continue
@@ -451,21 +461,33 @@ def canonical_agency(written: str, home: Optional[Government] = None,
         if pre is None or pre.start != 0:
             continue
         body = _pick_body(m.group(0), pre.government, year)
-        if body is None:
-            continue
-        return _with_finding(name_agency(pre.government, body), pre)
-    town = _township_issuer(written, home, year)
-    if town is not None:
-        return town
-    unlisted = _unlisted_body(written, home, year)
-    if unlisted is not None:
-        return unlisted
-    # a bare division (the title of 杨浦区2018年度…): its government
+        if body is not None:
+            return _with_finding(name_agency(pre.government, body), pre)
+    return None
+
+
+def _bare_division(written: str, home: Optional[Government],
+                   year: Optional[int]) -> Optional[AgencyName]:
+    """A division alone (the title of 杨浦区2018年度…): its government, or a zone's committee."""
     pre = prefix_before(written, len(written), home, year, strict=False)
-    if pre is not None and pre.start == 0:
-        gov = pre.government
-        body = bodies()[COMMITTEE][0] if gov.level == "zone" else bodies()[GOVERNMENT][0]
-        return _with_finding(name_agency(gov, body), pre)
+    if pre is None or pre.start != 0:
+        return None
+    gov = pre.government
+    body = bodies()[COMMITTEE][0] if gov.level == "zone" else bodies()[GOVERNMENT][0]
+    return _with_finding(name_agency(gov, body), pre)
+
+
+def canonical_agency(written: str, home: Optional[Government] = None,
+                     year: Optional[int] = None) -> Optional[AgencyName]:
+    """A whole written agency name (a title's issuer: 瓯海区人民政府, 区府办, 平潭综合实验区) read
+    as one agency, or None when it does not read as one."""
+    written = re.sub(r"\s+", "", written)
+    if not written:
+        return None
+    for read in NAME_READERS:
+        name = read(written, home, year)
+        if name is not None:
+            return name
     return None
 
 
@@ -474,7 +496,8 @@ def _with_finding(name: AgencyName, pre: Prefix) -> AgencyName:
     return replace(name, findings=(pre.finding,)) if pre.finding else name
 
 
-_TOWNSHIP_ISSUER = re.compile(r"^(?P<head>[\u4e00-\u9fff]+?)(?P<kind>" + "|".join(map(re.escape, _TOWNSHIP_BODIES)) + ")$")
+_TOWNSHIP_ISSUER = re.compile(r"^(?P<head>[\u4e00-\u9fff]+?)"
+                              + "(?P<kind>" + "|".join(map(re.escape, _TOWNSHIP_BODIES)) + ")$")
 
 
 def township_name(county: Government, stem: str, written: str) -> str:
@@ -482,7 +505,8 @@ def township_name(county: Government, stem: str, written: str) -> str:
     return county.prefix + stem + _TOWNSHIP_BODIES[written]
 
 
-def _township_issuer(written: str, home: Optional[Government], year: Optional[int]) -> Optional[AgencyName]:
+def _township_issuer(written: str, home: Optional[Government],
+                     year: Optional[int]) -> Optional[AgencyName]:
     """A township or sub-district as a whole name (杨浦区五角场街道办事处, 沭城街道): the county
     is written before it, or is the reporting body's."""
     m = _TOWNSHIP_ISSUER.match(written)
@@ -506,6 +530,12 @@ def _township_issuer(written: str, home: Optional[Government], year: Optional[in
             continue
         return AgencyName(township_name(county, stem, kind), county.name, county.adcode, finding if cut else ())
     return None
+
+
+# The readings of a whole name, in order: the first that reads it wins. Listed names before
+# names read by their structure, a division alone last (any name starts with one).
+NAME_READERS = (_national_name, _national_system_office, _listed_zone, _listed_body,
+                _township_issuer, _unlisted_body, _bare_division)
 
 
 def home_government(info: DocumentInfo) -> Optional[Government]:
