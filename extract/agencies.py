@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 from .data import rows
 from . import divisions
 from .docnumbers import find_docnumbers
-from .model import AgencyMention, Document, DocumentInfo, Finding
+from .model import AgencyMention, Document, DocumentInfo, Finding, IssuingBody
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 
@@ -536,6 +536,23 @@ def _township_issuer(written: str, home: Optional[Government],
 # names read by their structure, a division alone last (any name starts with one).
 NAME_READERS = (_national_name, _national_system_office, _listed_zone, _listed_body,
                 _township_issuer, _unlisted_body, _bare_division)
+
+
+# joint issuers of one regulation are written one after another with this between them
+_JOINT_ISSUERS = "、"
+
+
+def issuing_bodies(issuer: str, year: Optional[int]) -> tuple[IssuingBody, ...]:
+    """The bodies a regulation's issuer names (中共中央办公厅、国务院办公厅: two), each read as an
+    agency under its government; a name that reads as no agency is left out."""
+    out = []
+    for written in (w.strip() for w in issuer.split(_JOINT_ISSUERS)):
+        name = canonical_agency(written, None, year)
+        if name is None:
+            continue
+        up = canonical_agency(name.parent, None, year) if name.parent else None
+        out.append(IssuingBody(written, name.canonical, name.parent, name.adcode, up.adcode if up else None))
+    return tuple(out)
 
 
 def home_government(info: DocumentInfo) -> Optional[Government]:
