@@ -6,10 +6,15 @@ import re
 
 import pytest
 
-from disclosure_kg.extract.agencies import canonical_agency, find_agencies
+from disclosure_kg.extract import agencies
+from disclosure_kg.extract.agencies import (
+    NAME_READERS, Taken, body_is_word, body_mentions, canonical_agency, find_agencies,
+    home_government, issuing_bodies, national_mentions, prefix_before, township_mentions,
+    township_stem_start, zones)
 from disclosure_kg.extract.docinfo import document_info
 from disclosure_kg.extract.model import DocumentInfo
-from disclosure_kg.extract.pipeline import document_from_text, load
+from disclosure_kg.extract.pipeline import document_from_text, extract, load, regulation_issuers
+from disclosure_kg.extract.regulations import authority
 
 YANGPU = DocumentInfo("AnnualReport", "", "上海市杨浦区人民政府", "310110", 2018)
 SHUYANG = DocumentInfo("AnnualReport", "", "沭阳县人民政府", "321322", 2025)
@@ -208,3 +213,143 @@ def test_no_false_agencies_in_report_sentences(info, text, expected):
     政府网站, 政府门户 and the like are nouns, 办理 a verb, 全县 every county."""
     got = sorted((m.name, m.canonical) for m in find_agencies(document_from_text(text), info))
     assert got == sorted(expected)  # a list: the same name read twice is counted twice
+
+
+# ---------------------------------------------------------------- the steps of find_agencies
+def _read(reader, text: str, info: DocumentInfo):
+    text = document_from_text(text).text
+    return {(m.name, m.canonical, m.parent, m.adcode) for m in reader(text, home_government(info), info.year, Taken())}
+
+
+@pytest.mark.parametrize("reader, info, text, expected", [
+    (national_mentions, YANGPU, "本区政府及区府办负责。市政府办公厅和国务院办公厅部署。", {
+        ("国务院办公厅", "国务院办公厅", "国务院", "100000")}),
+    (national_mentions, GULOU_FINANCE_2021, "依据《中华人民共和国预算法》和财政部《地方预决算公开操作规程》", {
+        ("财政部", "财政部", "国务院", "100000")}),
+    (body_mentions, GULOU_FINANCE_2021, "在区政府批复后20日内公开本区一般公共预算", {
+        ("区政府", "南京市鼓楼区人民政府", "南京市人民政府", "320106")}),
+    (body_mentions, SHUYANG, "县环境国土资源局、公安局、卫生局和县供电公司。", {
+        ("县环境国土资源局", "沭阳县环境与国土资源局", "沭阳县人民政府", "321322"),
+        ("公安局", "沭阳县公安局", "沭阳县人民政府", "321322"),
+        ("卫生局", "沭阳县卫生局", "沭阳县人民政府", "321322")}),
+    (body_mentions, CHANGPING_2018, "在镇政府、街道办事处中,申请量列前三位的:沙河镇政府、南邵镇政府、北七家镇政府。", set()),
+    (township_mentions, CHANGPING_2018, "在镇政府、街道办事处中,申请量列前三位的:沙河镇政府、南邵镇政府、北七家镇政府。", {
+        ("沙河镇政府", "北京市昌平区沙河镇人民政府", "北京市昌平区人民政府", "110114"),
+        ("南邵镇政府", "北京市昌平区南邵镇人民政府", "北京市昌平区人民政府", "110114"),
+        ("北七家镇政府", "北京市昌平区北七家镇人民政府", "北京市昌平区人民政府", "110114")}),
+    (township_mentions, _report("德清县莫干山镇人民政府", "330521", 2020), "德清县莫干山镇人民政府2020年政府信息公开工作年度报告", {
+        ("莫干山镇人民政府", "德清县莫干山镇人民政府", "德清县人民政府", "330521")}),
+    # a city's report: its townships are not named by the city
+    (township_mentions, MIANYANG_2022, "在镇政府、街道办事处中,申请量列前三位的:沙河镇政府、南邵镇政府、北七家镇政府。", set()),
+])
+def test_mention_readers(reader, info, text, expected):
+    assert _read(reader, text, info) == expected
+
+
+def test_a_later_reader_does_not_read_inside_an_earlier_mention():
+    """国务院办公厅 is the national reader's: the body reader does not also read its 办公厅."""
+    text = "市政府办公厅和国务院办公厅部署。"
+    taken = Taken()
+    home = home_government(YANGPU)
+    national_mentions(text, home, 2018, taken)
+    assert {m.name for m in body_mentions(text, home, 2018, taken)} == {"市政府办公厅"}
+
+
+@pytest.mark.parametrize("text, written, is_word", [
+    ("县政府办理县人大代表建议和县政协提案的", "政府办", True),
+    ("修订《武侯区政府信息公开指南》", "政府", True),
+    ("完成区政府网站集约化迁移", "政府", True),
+    ("在市政府门户网站", "政府", True),
+    ("本局为区政府工作部门", "政府", True),
+    ("在区政府批复后20日内公开本区一般公共预算", "政府", False),
+    ("县政府办公室内设政府信息公开办公室", "政府办公室", False),
+])
+def test_body_is_word(text, written, is_word):
+    assert body_is_word(written, text, text.index(written) + len(written)) is is_word
+
+
+@pytest.mark.parametrize("text, before, info, strict, expected", [
+    ("区房管局", "房管局", YANGPU, True, (0, "上海市杨浦区人民政府", None)),
+    ("2016年我区政府信息公开没有收费项目。", "政府", XIANGFU_2016, True, (5, "开封市祥符区人民政府", None)),
+    ("在区政府批复后20日内公开本区一般公共预算", "政府", GULOU_FINANCE_2021, True, (1, "南京市鼓楼区人民政府", None)),
+    # 全县: every county
+    ("为全县政府公开信息公众查阅场所", "政府", PINGTAN_COUNTY_2013, True, None),
+    # 片区: a part of the zone
+    ("平潭综合实验区北厝金井湾片区管委会大楼", "管委会", PINGTAN_2021, True, None),
+    # a whole name (a title's issuer): a misread division is taken, with a finding
+    ("沐阳县人民政府", "人民政府", None, False, (0, "沭阳县人民政府", "ocr-division")),
+])
+def test_prefix_before(text, before, info, strict, expected):
+    home = home_government(info) if info else None
+    pre = prefix_before(text, text.index(before), home, info.year if info else None, strict=strict)
+    got = None if pre is None else (pre.start, pre.government.name, pre.finding.kind if pre.finding else None)
+    assert got == expected
+
+
+@pytest.mark.parametrize("run, start", [
+    ("沙河", 0),  # 沙河镇政府
+    ("县莫干山", 1),  # 德清县莫干山镇人民政府
+    ("在各", 2),  # 在各镇政府: no name is left
+    ("宣布废止", 0),  # 宣布废止镇政府: a verb phrase has no stop character (a known false agency)
+])
+def test_township_stem_start(run, start):
+    assert township_stem_start(run) == start
+
+
+# ---------------------------------------------------------------- the readers of a whole name
+@pytest.mark.parametrize("written, reader, canonical, adcode", [
+    ("国办", "_national_name", "国务院办公厅", "100000"),
+    ("国家税务总局苏州国家高新技术产业开发区税务局", "_national_system_office",
+     "国家税务总局苏州国家高新技术产业开发区税务局", "320500"),
+    ("平潭综合实验区", "_listed_zone", "平潭综合实验区管理委员会", "350128"),
+    ("瓯海区政府", "_listed_body", "温州市瓯海区人民政府", "330304"),
+    ("凤凰县沱江镇", "_township_issuer", "凤凰县沱江镇人民政府", "433123"),
+    ("赣州市南康区供销合作社联合社", "_unlisted_body", "赣州市南康区供销合作社联合社", "360703"),
+    ("南康区", "_bare_division", "赣州市南康区人民政府", "360703"),
+])
+def test_name_readers_in_order(written, reader, canonical, adcode):
+    """Each issuer (from the corpus' titles and headers) is read by the first reader that can."""
+    first = next((read for read in NAME_READERS if read(written, None, None) is not None), None)
+    assert first is not None and first.__name__ == reader
+    got = canonical_agency(written)
+    assert (got.canonical, got.adcode) == (canonical, adcode)
+
+
+def test_a_misread_division_is_a_finding():
+    got = canonical_agency("沐阳县人民政府")
+    assert [f.kind for f in got.findings] == ["ocr-division"]
+
+
+def test_zone_committee_and_government_share_a_name():
+    """A zone's government is its committee, whatever the text calls it."""
+    zone = zones()["平潭综合实验区"]
+    got = agencies.name_agency(zone, agencies.bodies()["政府"][0])
+    assert (got.canonical, got.parent) == ("平潭综合实验区管理委员会", "福建省人民政府")
+
+
+# ---------------------------------------------------------------- a regulation's issuers
+@pytest.mark.parametrize("issuer, expected", [
+    ("国务院", [("国务院", None, "100000", None)]),
+    ("国务院办公厅", [("国务院办公厅", "国务院", "100000", "100000")]),
+    ("上海市人民政府", [("上海市人民政府", "国务院", "310000", "100000")]),
+    ("福建省农业农村厅", [("福建省农业农村厅", "福建省人民政府", "350000", "350000")]),
+    # joint issuers, one each; 中共中央办公厅 is a Party body, no agency here
+    ("中共中央办公厅、国务院办公厅", [("国务院办公厅", "国务院", "100000", "100000")]),
+])
+def test_issuing_bodies(issuer, expected):
+    got = issuing_bodies(issuer, 2019)
+    assert [(b.canonical, b.parent, b.adcode, b.parent_adcode) for b in got] == expected
+
+
+def test_every_cited_issuer_is_read_in_extract(corpus_dir):
+    """The graph writes eli:passed_by from facts.issuers only: every issuer it may look up (the
+    citation's, or the authority list's for the regulation cited) must be there."""
+    for path in sorted(corpus_dir.iterdir()):
+        facts = extract(load(path))
+        for c in facts.citations:
+            if c.kind != "regulation":
+                continue
+            entry = authority().get(c.regulation_key)
+            for name in (c.issuer, entry.issuer if entry else None):
+                assert name is None or name in facts.issuers, (path.name, name)
+        assert facts.issuers == regulation_issuers(facts.citations, facts.info.year)
