@@ -49,6 +49,7 @@ _NOT_AFTER_OFFICE = _context_words("not-after-office")
 _NOT_AFTER_GOV = _context_words("not-after-government")
 _LIST_JOINERS = frozenset(_context_words("list-joiner"))
 _LEVEL_CHARS = tuple(r[0] for r in rows("agency_division_endings.tsv"))
+
 # Window sizes, in characters.
 # the longest division prefix written before a body (克孜勒苏柯尔克孜自治州阿克陶县: 15 characters)
 MAX_PREFIX = 20
@@ -69,10 +70,11 @@ MAX_CO_LOCATED_COUNTY = 6
 MAX_BODY_NAME = 24
 MAX_UNLISTED_PREFIX = 16
 # a township's own name (沙河 in 沙河镇政府): in running text a short one, since a longer run before
-# 镇政府 is more often the sentence's words (全区各镇政府); in a whole written name (a title's
+# 镇政府 is more often the sentence's words (在各镇政府); in a whole written name (a title's
 # issuer) a longer one
 TOWNSHIP_STEM_IN_TEXT = (MIN_NAME, 4)
 TOWNSHIP_STEM_WHOLE = (MIN_NAME, 6)
+
 # township body as written → the canonical ending of its name; and which forms prose is read for
 _TOWNSHIP_BODIES = {r[0]: r[1] for r in rows("agency_townships.tsv")}
 _TOWNSHIP_BODIES_IN_TEXT = tuple(r[0] for r in rows("agency_townships.tsv") if r[2] == "yes")
