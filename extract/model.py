@@ -221,6 +221,18 @@ class AgencyMention:
     end: int
 
 
+@dataclass(frozen=True)
+class IssuingBody:
+    """One body a regulation's issuer names, read as an agency in extract so that the graph
+    writes it as it is: 国务院办公厅 → under 国务院, both 100000."""
+
+    written: str  # one issuer as written; joint issuers (中共中央办公厅、国务院办公厅) are one each
+    canonical: str
+    parent: Optional[str]  # canonical name of the government it belongs to
+    adcode: Optional[str]
+    parent_adcode: Optional[str]  # the parent's own code, where the parent's name reads as an agency
+
+
 @dataclass
 class DocumentFacts:
     """Everything extracted from one document."""
@@ -232,3 +244,6 @@ class DocumentFacts:
     observations: list[Observation] = field(default_factory=list)
     agencies: list[AgencyMention] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # the issuers of the regulations cited (as the citation writes them or the authority list
+    # gives them) → the bodies each names, in order
+    issuers: dict[str, tuple[IssuingBody, ...]] = field(default_factory=dict)

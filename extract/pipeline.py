@@ -5,7 +5,7 @@ import bisect
 from dataclasses import replace
 from pathlib import Path
 
-from .model import Cell, Document, DocumentFacts, Table
+from .model import Cell, Citation, Document, DocumentFacts, IssuingBody, Table
 from .normalize import normalize
 from .pipetables import pipe_tables
 from .reader import RawText, read, read_bytes
@@ -76,7 +76,22 @@ def extract(doc: Document) -> DocumentFacts:
     facts.observations = observations
     facts.findings.extend(metric_findings)
     facts.agencies = agencies.find_agencies(doc, info)
+    facts.issuers = regulation_issuers(facts.citations, info.year)
     return facts
+
+
+def regulation_issuers(citations: list[Citation], year: int | None) -> dict[str, tuple[IssuingBody, ...]]:
+    """The issuer of every regulation cited, as the citation writes it and as the authority list
+    gives it, read as the bodies it names (the graph says which one a regulation was passed by)."""
+    from . import agencies, regulations
+
+    names = set()
+    for c in citations:
+        if c.kind != "regulation":
+            continue
+        entry = regulations.authority().get(c.regulation_key)
+        names.update(n for n in (c.issuer, entry.issuer if entry else None) if n)
+    return {name: agencies.issuing_bodies(name, year) for name in sorted(names)}
 
 
 def extract_file(path: str | Path) -> DocumentFacts:

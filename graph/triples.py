@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from .. import __version__
-from ..extract import agencies, divisions
+from ..extract import divisions
 from ..extract.model import Citation, Document, DocumentFacts, Observation
 from ..extract.numbers import parse_number
 from .fingerprint import extractor_fingerprint
@@ -313,17 +313,12 @@ class _Writer:
                 self.add(link, DKG.mention, self.mention(link.value, c.start, c.end, c.form))
 
     def passed_by(self, reg: ox.NamedNode, issuer: str) -> None:
-        """eli:passed_by the issuing bodies a regulation names (joint issuers are split on 、)."""
-        for name in issuer.split("、"):
-            found = agencies.canonical_agency(name.strip(), None, self.facts.info.year)
-            if found is None:
-                continue
-            canonical, parent, adcode, _ = found
-            parent_adcode = None
-            if parent:
-                up = agencies.canonical_agency(parent, None, self.facts.info.year)
-                parent_adcode = up[2] if up else None
-            self.share(reg, ELI.passed_by, self.agency(canonical, adcode, parent, parent_adcode))
+        """eli:passed_by the bodies extract read a regulation's issuer as."""
+        if issuer not in self.facts.issuers:
+            self.problems.append(f"{self.doc.source}: issuer {issuer!r} was not read in extract")
+            return
+        for body in self.facts.issuers[issuer]:
+            self.share(reg, ELI.passed_by, self.agency(body.canonical, body.adcode, body.parent, body.parent_adcode))
 
     # ------------------------------------------------------------ domains
     def domains(self) -> None:
