@@ -15,7 +15,7 @@ from typing import Iterable
 from .errors import UserError
 from .iri import Minter, base_from_env
 from .namespaces import PREFIXES
-from .queries import NamedQuery, bind, library, resolve
+from .queries import NamedQuery, bind, library, refuse_service, resolve
 from .results import Result, to_dataframe
 from .connect import open_store
 from .store import DEFAULT_STORE
@@ -41,14 +41,17 @@ class KnowledgeGraph:
         self._store = open_store(self.path, self.endpoint, *self._remote, read_only=not write and not self.endpoint)
         return self._store
 
-    def query(self, name_or_sparql: str, **params: str):
+    def query(self, name_or_sparql: str, allow_service: bool = False, **params: str):
         """A named query of the library, a .rq file or SPARQL text, as a typed DataFrame; ``params``
-        are bound safely (values cannot change the query)."""
-        return to_dataframe(self.raw_query(name_or_sparql, **params), PREFIXES_STR)
+        are bound safely (values cannot change the query). A query that calls other endpoints
+        (SERVICE) runs only with ``allow_service=True``."""
+        return to_dataframe(self.raw_query(name_or_sparql, allow_service, **params), PREFIXES_STR)
 
-    def raw_query(self, name_or_sparql: str, **params: str) -> Result:
+    def raw_query(self, name_or_sparql: str, allow_service: bool = False, **params: str) -> Result:
         """The same, as pyoxigraph results (QuerySolutions, QueryBoolean or triples)."""
-        return self._open().query(bind(self._named(name_or_sparql, params), {k: str(v) for k, v in params.items()}))
+        query = self._named(name_or_sparql, params)
+        refuse_service(query, allow_service)
+        return self._open().query(bind(query, {k: str(v) for k, v in params.items()}))
 
     @staticmethod
     def _named(text: str, params: dict) -> NamedQuery:

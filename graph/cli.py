@@ -113,6 +113,8 @@ def parser() -> argparse.ArgumentParser:
                    help="table (default), the SPARQL 1.1 result formats csv, tsv, json, xml; nt or ttl for CONSTRUCT")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a query parameter (safely: values cannot alter the query)")
+    q.add_argument("--allow-service", action="store_true",
+                   help="run a query that calls other endpoints (SERVICE); refused by default")
 
     sub.add_parser("queries", help="list the query library", description="List the named queries and what each answers.")
 
@@ -261,9 +263,10 @@ def cmd_validate(args) -> int:
 
 
 def cmd_query(args) -> int:
-    from .queries import bind, resolve
+    from .queries import bind, refuse_service, resolve
 
     nq = resolve(args.query)
+    refuse_service(nq, args.allow_service)
     params = {}
     for p in args.param:
         if "=" not in p:
