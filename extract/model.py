@@ -37,6 +37,7 @@ class RawText:
     text: str
     tables: list[RawTable] = field(default_factory=list)
     header: dict[str, str] = field(default_factory=dict)
+    damage: tuple[str, ...] = ()  # bytes that are not text in the encoding, each run described
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     header: dict[str, str] = field(default_factory=dict)  # crawler/page header fields (标题, 发布机构, 来源 …)
+    damage: tuple[str, ...] = ()  # bytes the reader could not decode, each run described (where, how many)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``original`` that normalised ``text[start:end]`` came from."""

@@ -5,24 +5,13 @@ saw as tables. Offsets of table cells are into that string (``RawText.text``).
 """
 from __future__ import annotations
 
-import codecs
 import re
 from pathlib import Path
 
-import charset_normalizer
-
+from . import encoding
+from .encoding import Decoded
 from .html import html_to_text
 from .model import RawText
-
-# Encodings Chinese government sites publish in; detection is restricted to them so that a short
-# GBK page is not taken for a Cyrillic code page.
-CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16"]
-
-BOMS = [
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-]
 
 TEXT_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
@@ -33,19 +22,12 @@ class ReadError(Exception):
     """A file that cannot be read as a document; the message names the file and the problem."""
 
 
-def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
-    """Bytes to text with the detected encoding; raise ReadError naming the file otherwise."""
-    for bom, enc in BOMS:
-        if data.startswith(bom):
-            return data.decode(enc), enc.replace("-sig", "")
+def decode(data: bytes, path: str = "<bytes>") -> Decoded:
+    """Bytes to text (extract/encoding.py); raise ReadError naming the file when no encoding fits."""
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
-    if best is None:
-        raise ReadError(f"{path}: cannot detect the text encoding (tried {', '.join(CANDIDATE_ENCODINGS)})")
-    return str(best), best.encoding
+        return encoding.decode(data)
+    except encoding.EncodingError as e:
+        raise ReadError(f"{path}: {e}") from None
 
 
 def read(path: str | Path) -> RawText:
@@ -75,14 +57,16 @@ def read_bytes(data: bytes, path: str | Path) -> RawText:
         raise ReadError(f"{p}: the file is empty")
     if suffix == ".pdf":
         return _read_pdf(p, data)
-    text, enc = decode(data, str(p))
+    decoded = decode(data, str(p))
+    text, enc = decoded.text, decoded.encoding
+    damage = tuple(f"{p.name}: {d.describe(len(data))}" for d in decoded.damage)
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
         body, tables, header = html_to_text(text)
         if not body.strip():
             raise ReadError(f"{p}: no article text found in the HTML page")
-        return RawText(str(p), "text/html", enc, body, tables, header)
+        return RawText(str(p), "text/html", enc, body, tables, header, damage)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return RawText(str(p), TEXT_SUFFIXES.get(suffix, "text/plain"), enc, text, [], crawler_header(text))
+    return RawText(str(p), TEXT_SUFFIXES.get(suffix, "text/plain"), enc, text, [], crawler_header(text), damage)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -94,12 +78,11 @@ def _read_pdf(p: Path, data: bytes) -> RawText:
     from io import BytesIO
 
     from pdfminer.high_level import extract_text
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         text = extract_text(BytesIO(data))
-    except (PDFSyntaxError, ValueError, TypeError) as e:
-        raise ReadError(f"{p}: not a readable PDF ({e})") from e
+    except Exception as e:  # noqa: BLE001 - whatever pdfminer raises on a broken file, the file is unreadable
+        raise ReadError(f"{p}: not a readable PDF ({type(e).__name__}: {e})") from e
     if not text.strip():
         raise ReadError(f"{p}: the PDF has no text layer (scanned pages need OCR first)")
     return RawText(str(p), "application/pdf", "pdf", text.replace("\f", "\n"), [], {})

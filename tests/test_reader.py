@@ -10,14 +10,14 @@ SENTENCE = "本年度共受理政府信息公开申请23件，均已按期答复
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "gbk", "utf-16", "utf-8-sig"])
 def test_decodes_chinese_encodings(encoding):
     text = SENTENCE * 3
-    got, _ = decode(text.encode(encoding))
-    assert got.lstrip("\ufeff") == text
+    got = decode(text.encode(encoding))
+    assert got.text.lstrip("\ufeff") == text and not got.damage
 
 
 def test_decodes_big5_traditional():
     text = "本年度共受理政府資訊公開申請二十三件，均已按期答覆。" * 3
-    got, enc = decode(text.encode("big5"))
-    assert got == text, enc
+    got = decode(text.encode("big5"))
+    assert got.text == text, got.encoding
 
 
 def test_unsupported_and_empty_files_name_the_file(tmp_path):
@@ -86,3 +86,40 @@ def test_spanned_cells_know_their_source(tmp_path):
     fee = doc.tables[0].rows[1]
     assert [c.text for c in fee] == ["行政事业性收费", "24.5", "24.5"]
     assert [c.is_copy for c in fee] == [False, False, True]
+
+
+# (what was done to a report's UTF-8 bytes, the encoding read, the damage reported)
+DAMAGED = [
+    ("utf-16-le without BOM", lambda b: b.decode().encode("utf-16-le"), "utf-16", []),
+    ("utf-16-be without BOM", lambda b: b.decode().encode("utf-16-be"), "utf-16", []),
+    ("cut inside the last character", lambda b: b[:-2], "utf-8",
+     ["2 bytes at the end (the file was cut short) are not UTF-8; read as U+FFFD"]),
+    ("two stray bytes between characters", lambda b: b[:9] + b"\xff\xfe" + b[9:], "utf-8",
+     ["2 bytes at byte 9 are not UTF-8; read as U+FFFD"]),
+]
+
+
+@pytest.mark.parametrize("what,damage_bytes,encoding,damage", DAMAGED, ids=[d[0] for d in DAMAGED])
+def test_reads_utf16_without_bom_and_damaged_utf8(what, damage_bytes, encoding, damage):
+    """Crawled files come cut short or in UTF-16 without a BOM: read, with the damage named
+    (where, how many bytes) instead of the whole document lost."""
+    data = damage_bytes((SENTENCE * 40 + "\n").encode("utf-8"))
+    got = decode(data)
+    assert got.encoding == encoding
+    assert [d.describe(len(data)) for d in got.damage] == damage
+    assert SENTENCE in got.text
+
+
+def test_a_gbk_file_is_not_read_as_damaged_utf8():
+    got = decode((SENTENCE * 40).encode("gbk"))
+    assert got.encoding == "gb18030" and got.text == SENTENCE * 40 and not got.damage
+
+
+def test_damage_reaches_the_document_as_a_finding(tmp_path):
+    f = tmp_path / "cut.txt"
+    f.write_bytes(("某县人民政府2020年政府信息公开工作年度报告\n" + SENTENCE * 20).encode("utf-8")[:-1])
+    from disclosure_kg.extract.pipeline import extract_file
+
+    facts = extract_file(f)
+    assert [x.message for x in facts.findings if x.kind == "damaged-bytes"] == [
+        "cut.txt: 2 bytes at the end (the file was cut short) are not UTF-8; read as U+FFFD"]
