@@ -5,10 +5,11 @@ import bisect
 from dataclasses import replace
 from pathlib import Path
 
-from .model import Cell, Citation, Document, DocumentFacts, IssuingBody, Table
+from .model import Cell, Citation, Document, DocumentFacts, Finding, IssuingBody, Table
 from .normalize import normalize
 from .pipetables import pipe_tables
 from .reader import RawText, read, read_bytes
+from .recognise import unrecognised
 from .sections import split_sections
 
 
@@ -37,6 +38,7 @@ def document_from_raw(raw: RawText) -> Document:
         offsets=norm.offsets,
         traditional=norm.traditional,
         header={k: normalize(v).text for k, v in raw.header.items()},
+        damage=raw.damage,
     )
     doc.tables = [_map_table(t, norm.offsets, norm.text) for t in raw.tables]
     doc.tables += [t for t in pipe_tables(doc.text)
@@ -63,21 +65,60 @@ def _map_table(t, offsets: list[int], text: str) -> Table:
 
 
 def extract(doc: Document) -> DocumentFacts:
-    """Run every extractor over one document."""
-    from . import agencies, citations, docinfo, domains, metrics
+    """Run every extractor over one document.
+
+    What the document is comes first; a file that is no disclosure document keeps no facts. Each
+    extractor after that runs on its own: one that fails leaves an ``extractor-error`` finding
+    naming it, and the document keeps what the others read."""
+    from . import docinfo, metrics
 
     info, findings = docinfo.document_info(doc)
-    if info.type == "AnnualReport" and info.format is None:
-        info = replace(info, format=metrics.detect_format(doc, info.year))
     facts = DocumentFacts(document=doc, info=info, findings=list(findings))
-    facts.citations = citations.find_citations(doc, info)
-    facts.domains = domains.find_domains(doc)
-    observations, metric_findings = metrics.find_observations(doc, info)
-    facts.observations = observations
-    facts.findings.extend(metric_findings)
-    facts.agencies = agencies.find_agencies(doc, info)
-    facts.issuers = regulation_issuers(facts.citations, info.year)
+    facts.findings += [Finding("damaged-bytes", damage) for damage in doc.damage]
+    why = unrecognised(doc, info)
+    if why is not None:
+        facts.info = replace(info, type="UnrecognisedDocument")
+        facts.findings.append(Finding("unrecognised", why))
+        return facts
+    if info.type == "AnnualReport" and info.format is None:
+        facts.info = replace(info, format=metrics.detect_format(doc, info.year))
+    for step in EXTRACTORS:
+        try:
+            step(facts)
+        except Exception as e:  # noqa: BLE001 - a bug in one extractor must not lose the others' facts
+            facts.findings.append(Finding("extractor-error", f"{step.__name__} failed: {type(e).__name__}: {e}"))
     return facts
+
+
+def _citations(facts: DocumentFacts) -> None:
+    from . import citations
+
+    facts.citations = citations.find_citations(facts.document, facts.info)
+    facts.issuers = regulation_issuers(facts.citations, facts.info.year)
+
+
+def _domains(facts: DocumentFacts) -> None:
+    from . import domains
+
+    facts.domains = domains.find_domains(facts.document)
+
+
+def _metrics(facts: DocumentFacts) -> None:
+    from . import metrics
+
+    observations, findings = metrics.find_observations(facts.document, facts.info)
+    facts.observations = observations
+    facts.findings.extend(findings)
+
+
+def _agencies(facts: DocumentFacts) -> None:
+    from . import agencies
+
+    facts.agencies = agencies.find_agencies(facts.document, facts.info)
+
+
+# the extractors after the document's identity, in the order their facts are written
+EXTRACTORS = (_citations, _domains, _metrics, _agencies)
 
 
 def regulation_issuers(citations: list[Citation], year: int | None) -> dict[str, tuple[IssuingBody, ...]]:

@@ -51,8 +51,9 @@ class DocumentResult:
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage
 
 
-class OverBudget(Exception):
-    """The document took longer than its time budget."""
+class OverBudget(BaseException):
+    """The document took longer than its time budget. A BaseException, like KeyboardInterrupt,
+    so that no extractor's ``except Exception`` swallows it."""
 
 
 @contextmanager
@@ -101,7 +102,7 @@ def process_document(task: DocumentTask) -> DocumentResult:
         result.problem = f"{task.path}: internal error while extracting ({detail})"
         return result
     result.triples = len(dg.triples)
-    result.warnings = dg.problems + [f"{name}: {r.severity.lower()} of {r.shape} at {r.focus}: {r.message}"
+    result.warnings = list(facts.document.damage) + dg.problems + [f"{name}: {r.severity.lower()} of {r.shape} at {r.focus}: {r.message}"
                                      for r in shape_results]
     result.findings = len(facts.findings)
     return result

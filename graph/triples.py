@@ -29,7 +29,8 @@ from .vocabulary import Structure, Vocabulary, vocabulary
 DCTERMS, DKG, ELI, FORMAT, GEO, ORG, PROV, QB, RDF, RDFS, SDMX_ATTRIBUTE, SKOS, WDT, XSD = (
     TERMS[p] for p in ("dct", "dkg", "eli", "format", "geo", "org", "prov", "qb", "rdf", "rdfs",
                        "sdmx-attribute", "skos", "wdt", "xsd"))
-TYPES = {"AnnualReport": DKG.AnnualReport, "PolicyDocument": DKG.PolicyDocument}
+TYPES = {"AnnualReport": DKG.AnnualReport, "PolicyDocument": DKG.PolicyDocument,
+         "UnrecognisedDocument": DKG.UnrecognisedDocument}
 NATIONAL_ADCODE = "100000"
 NATIONAL_NAME = "中华人民共和国"
 
@@ -231,7 +232,7 @@ class _Writer:
                 self.share(publisher, DKG.division, self.national_division())
             if info.agency_start >= 0:
                 self.add(d, DKG.mention, self.mention(d.value + "/publisher", info.agency_start, info.agency_end, "publisher"))
-        else:
+        elif info.type != "UnrecognisedDocument":  # its finding says why it has none
             self.problems.append(f"{self.doc.source}: no issuing agency found")
         self.context = self.where_and_when()
         for p, o in self.context:
