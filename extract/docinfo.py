@@ -23,6 +23,7 @@ from .data import rows
 from . import agencies, divisions
 from .model import Document, DocumentInfo, Finding
 from .normalize import normalize
+from .numbers import chinese_number
 
 try:  # the citation helper's 文号 parser, where present; a local regex otherwise
     from .docnumbers import parse as _parse_docnumber
@@ -30,8 +31,6 @@ except ImportError:  # pragma: no cover
     _parse_docnumber = None
 
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
 _DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -70,13 +69,6 @@ def reports_on_work(title: str) -> bool:
     """Whether a document that is not an annual report says it reports on the year's work
     (关于报送2019年政务公开工作情况的函): its prose then carries the year's figures."""
     return any(where == "title" and word in title for kind, where, word in _kind_rows() if kind == "@work")
-
-
-def _cn_number(s: str) -> int:
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return int("".join(str(_CN_DIGITS[c]) for c in s))
 
 
 def _iso(y: int, m: int, d: int) -> Optional[str]:
@@ -123,10 +115,14 @@ _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=年)")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
 
 
+def _digit_years(text: str) -> str:
+    """``text`` with its Chinese-numeral years in digits (二〇一九年 → 2019年)."""
+    return _CN_YEAR.sub(lambda m: str(int(chinese_number(m.group(1)))), text)
+
+
 def _title_for_reading(title: str) -> str:
     """The title with a Chinese-numeral year in digits and a trailing note such as （全文） cut."""
-    t = _CN_YEAR.sub(lambda m: str(_cn_number(m.group(1))), title)
-    return _TRAILING_NOTE.sub("", t)
+    return _TRAILING_NOTE.sub("", _digit_years(title))
 
 
 def _looks_like_title(line: str) -> bool:
@@ -270,10 +266,10 @@ def _date_lines(text: str) -> list[tuple[str, int, int]]:
                 out.append((iso, pos, pos + len(line)))
         pos += len(line) + 1
     for m in _CN_DATE.finditer(text):
-        try:
-            iso = _iso(_cn_number(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
-        except (KeyError, ValueError):
+        parts = [chinese_number(m.group(i)) for i in (1, 2, 3)]
+        if None in parts:
             continue
+        iso = _iso(*map(int, parts))
         if iso:
             out.append((iso, m.start(), m.end()))
     return sorted(out, key=lambda x: x[1])
@@ -424,7 +420,7 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
         if m:
             year = int(m.group("year"))
         else:
-            digits = _CN_YEAR.sub(lambda y: str(_cn_number(y.group(1))), text)  # 二〇一九年 → 2019年
+            digits = _digit_years(text)
             for rx in (_STAT_PERIOD, _YEAR_SPAN, _YEAR_HEADING, _PARAGRAPH_YEAR):
                 m2 = rx.search(digits)
                 if m2:
