@@ -19,16 +19,11 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
+from . import agencies, divisions, docnumbers
 from .data import rows
-from . import agencies, divisions
 from .model import Document, DocumentInfo, Finding
 from .normalize import normalize
 from .numbers import chinese_number
-
-try:  # the citation helper's 文号 parser, where present; a local regex otherwise
-    from .docnumbers import parse as _parse_docnumber
-except ImportError:  # pragma: no cover
-    _parse_docnumber = None
 
 
 _DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -37,7 +32,6 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_LINE = re.compile(r"^\s*[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*$")
 # a header line the page printed above the article (发布时间: 2017-03-04, 日期:2019-03-19)
 _PAGE_DATE = re.compile(r"(?:发布时间|发布日期|日期|时间)\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2})")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*((?:19|20)\d{2})\s*[〕\]】)）]\s*\d{1,4}\s*号")
 _REPORT_TITLE = re.compile(
     r"^(?P<pre>.*?)(?P<year>(?:19|20)\d{2})\s*年度?(?P<post>.*?)"
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:年度报告|报告|年报)$")
@@ -194,11 +188,6 @@ def _doc_type(title: str, text: str) -> str:
     return "PolicyDocument" if counts["PolicyDocument"] > counts["AnnualReport"] else "AnnualReport"
 
 
-def _issuer_in_title(title: str, kind: str) -> str:
-    got = _issuers_in_title(title, kind)
-    return got[0] if got else ""
-
-
 def _issuers_in_title(title: str, kind: str) -> list[str]:
     """Readings of the issuer a title names, best first. The subject may start at 政府信息公开 or
     at 信息公开 (2017年度正定县人民政府信息公开…: the issuer keeps its 政府); an issuer that
@@ -303,17 +292,13 @@ def doc_number_after_title(text: str, title_end: int) -> Optional[str]:
         return None
     rest = text[title_end:].split("\n")
     lines = [rest[0]] + [l for l in rest[1:] if l.strip()][:2]
-    for line in lines:
-        if _parse_docnumber is not None:
-            parsed = _parse_docnumber(line.strip())
-            if parsed is not None:
-                return parsed.text
-            continue
-        m = _DOC_NUMBER.fullmatch(line.strip())
-        if m:
-            raw = re.sub(r"\s+", "", m.group(0))
-            return re.sub(r"[\[【(（](\d{4})[\]】)）]", r"〔\1〕", raw)
-    return None
+    return next((n for n in map(_doc_number_alone, lines) if n), None)
+
+
+def _doc_number_alone(line: str) -> Optional[str]:
+    """The 文号 that is the whole of ``line`` (spaces aside), in its canonical form."""
+    parsed = docnumbers.parse(line)
+    return parsed.text if parsed is not None else None
 
 
 _DOC_NUMBER_LABEL = re.compile(r"^\s*(?:发文字号|文\s*号)\s*[:：]\s*(?P<value>[^|｜\s][^|｜]*?)\s*(?:[|｜].*)?$")
@@ -328,12 +313,10 @@ def doc_number_near_title(text: str, title_start: int) -> Optional[str]:
     for line in above:
         m = _DOC_NUMBER_LABEL.match(line)
         if m:
-            got = doc_number_after_title("\n" + m.group("value"), 0)
+            got = _doc_number_alone(m.group("value"))
             if got:
                 return got
-    if above:
-        return doc_number_after_title("\n" + above[-1].strip(), 0)
-    return None
+    return _doc_number_alone(above[-1]) if above else None
 
 
 def _read_agency(written: str, start: int, year: Optional[int], home=None):
@@ -433,11 +416,8 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
         year = int(m3.group(1)) if m3 else None
 
     # doc number: the header's, else the line under the title
-    doc_number = None
-    hdr_no = _clean_title(_header(doc).get("文号", ""))
-    if _DOC_NUMBER.fullmatch(hdr_no or "-"):
-        doc_number = doc_number_after_title("\n" + hdr_no, 0)
-    elif kind == "PolicyDocument" and title:
+    doc_number = _doc_number_alone(_clean_title(_header(doc).get("文号", "")))
+    if doc_number is None and kind == "PolicyDocument" and title:
         # a page repeats the title (page heading, then the document itself): the 文号 is under one
         for m in _loose(title).finditer(text):
             doc_number = doc_number_after_title(text, m.end())
