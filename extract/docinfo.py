@@ -26,25 +26,43 @@ from .normalize import normalize
 from .numbers import chinese_number
 
 
+_WORD_ROWS = rows("docinfo_words.tsv")
+
+
+def _words(role: str) -> tuple[str, ...]:
+    """One role's words in docinfo_words.tsv, in the order written."""
+    return tuple(r[1] for r in _WORD_ROWS if r[0] == role)
+
+
+def _any(words) -> str:
+    """A regex group for any of ``words``, tried in the order given."""
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
+(_HEADER_TITLE,), (_HEADER_NUMBER,), (_ABOUT,) = _words("header-title"), _words("header-number"), _words("about")
+_HEADER_DATES = _words("header-date")
+_HEADER_PUBLISHERS = _words("header-publisher")
+_NOT_TITLE_STARTS = _words("not-title-start")
+_ISSUER_TAILS = tuple((r[1], r[2]) for r in _WORD_ROWS if r[0] == "issuer-tail")
 _DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_LINE = re.compile(r"^\s*[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*$")
 # a header line the page printed above the article (发布时间: 2017-03-04, 日期:2019-03-19)
-_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|日期|时间)\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2})")
-_REPORT_TITLE = re.compile(
-    r"^(?P<pre>.*?)(?P<year>(?:19|20)\d{2})\s*年度?(?P<post>.*?)"
-    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:年度报告|报告|年报)$")
+_PAGE_DATE = re.compile(_any(_words("page-date-label")) + r"\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2})")
+# the end of a report's title: its subject (政府信息公开工作年度报告)
+_REPORT_SUBJECT = (_any(_words("report-subject")) + "(?:工作)?(?:年度)?(?:工作)?"
+                   + _any(_words("report-ending")) + "$")
+_REPORT_TITLE = re.compile(r"^(?P<pre>.*?)(?P<year>(?:19|20)\d{2})\s*年度?(?P<post>.*?)" + _REPORT_SUBJECT)
 # a report title without its year (杨浦区政府信息公开工作年度报告): the issuer is all before the subject
-_REPORT_TITLE_NO_YEAR = re.compile(
-    r"^(?P<pre>.+?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:年度报告|报告|年报)$")
-_STAT_PERIOD = re.compile(r"统计(?:期限|时限|时间|期间|区间|周期|时段)[^。；;]{0,12}?((?:19|20)\d{2})\s*年")
+_REPORT_TITLE_NO_YEAR = re.compile(r"^(?P<pre>.+?)" + _REPORT_SUBJECT)
+_STAT_PERIOD = re.compile(_any(_words("statistics-period")) + r"[^。；;]{0,12}?((?:19|20)\d{2})\s*年")
 # a whole calendar year as a span (2019年1月1日至12月31日): the period the report covers
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|－|~)\s*(?:(?:19|20)\d{2}\s*年\s*)?12\s*月\s*31\s*日")
 _YEAR_HEADING = re.compile(r"^[ \t]*[（(]\s*((?:19|20)\d{2})\s*年度\s*[)）]", re.M)
 _PARAGRAPH_YEAR = re.compile(r"^[ \t#]*((?:19|20)\d{2})\s*年[，,是]", re.M)
 _HAS_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
-_TITLE_LABEL = re.compile(r"^\s*标题\s*[:：]\s*")
+_TITLE_LABEL = re.compile(r"^\s*" + re.escape(_HEADER_TITLE) + r"\s*[:：]\s*")
 _TITLE_JUNK = re.compile(r"^[#\s]+|\s+")
 _SENTENCE_PUNCT = re.compile(r"[，。；：:,;]")
 
@@ -121,7 +139,7 @@ def _title_for_reading(title: str) -> str:
 
 def _looks_like_title(line: str) -> bool:
     t = _clean_title(line)
-    if not (6 <= len(t) <= 80) or _SENTENCE_PUNCT.search(t) or t.startswith(("本报告", "根据", "依据")):
+    if not (6 <= len(t) <= 80) or _SENTENCE_PUNCT.search(t) or t.startswith(_NOT_TITLE_STARTS):
         return False
     return _kind_from_title(t) is not None
 
@@ -140,7 +158,7 @@ def _kind_from_title(title: str) -> Optional[str]:
 def _find_title(doc: Document) -> tuple[str, int, int]:
     """(title, start, end); offsets -1 where the title is not in the text."""
     text = doc.text
-    header = _page_title(_header(doc).get("标题", ""))
+    header = _page_title(_header(doc).get(_HEADER_TITLE, ""))
     lines = []
     pos = 0
     for line in text.split("\n"):
@@ -193,7 +211,7 @@ def _issuers_in_title(title: str, kind: str) -> list[str]:
     at 信息公开 (2017年度正定县人民政府信息公开…: the issuer keeps its 政府); an issuer that
     introduces its report with 关于 drops it."""
     if kind != "AnnualReport":
-        i = title.find("关于")
+        i = title.find(_ABOUT)
         return [title[:i]] if i > 0 else []
     t = _title_for_reading(title)
     m = _REPORT_TITLE.match(t)
@@ -205,10 +223,9 @@ def _issuers_in_title(title: str, kind: str) -> list[str]:
         if not m:
             return []
         issuer, rest = m.group("pre"), t[m.end("pre"):]
-    issuer = re.sub(r"关于$", "", issuer)
+    issuer = issuer.removesuffix(_ABOUT)
     out = [issuer] if issuer else []
-    if rest.startswith("政府信息公开"):
-        out.append(issuer + "政府")
+    out += [issuer + tail for tail, subject in _ISSUER_TAILS if rest.startswith(tail + subject)]
     return out
 
 
@@ -265,7 +282,7 @@ def _date_lines(text: str) -> list[tuple[str, int, int]]:
 
 
 def _page_date(doc: Document) -> Optional[str]:
-    for key in ("发布时间", "发布日期", "成文日期", "日期"):
+    for key in _HEADER_DATES:
         v = _header(doc).get(key, "")
         m = _ISO_DATE.search(v)
         if m:
@@ -331,14 +348,15 @@ def _read_agency(written: str, start: int, year: Optional[int], home=None):
     return canon, adcode, start, (start + len(written) if start >= 0 else -1), findings
 
 
-_RELATIVE_SELF = re.compile(r"(?:我|本|全)(区|县|市|旗)")
+_COUNTY_LEVELS = _words("county-level")
+_RELATIVE_SELF = re.compile(_any(_words("self-word")) + "(" + "|".join(map(re.escape, _COUNTY_LEVELS)) + ")")
 
 
 def _division_by_frequency(text: str) -> Optional[tuple[divisions.Division, int, int]]:
     """The county-level division a report keeps naming, of the level its relative words (本区,
     我县) point at, or of any level where it has none: (division, first start, first end)."""
     rel = Counter(m.group(1) for m in _RELATIVE_SELF.finditer(text))
-    suffix = rel.most_common(1)[0][0] if rel else "[区县市旗]"
+    suffix = re.escape(rel.most_common(1)[0][0]) if rel else _any(_COUNTY_LEVELS)
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     idx = divisions.names_index()
@@ -360,7 +378,7 @@ def _division_by_frequency(text: str) -> Optional[tuple[divisions.Division, int,
     return (d, *first[code]) if d else None
 
 
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|区|县|旗)")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?" + _any(_words("place-level")))
 
 
 def _chrome_home(text: str, t_start: int):
@@ -416,7 +434,7 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
         year = int(m3.group(1)) if m3 else None
 
     # doc number: the header's, else the line under the title
-    doc_number = _doc_number_alone(_clean_title(_header(doc).get("文号", "")))
+    doc_number = _doc_number_alone(_clean_title(_header(doc).get(_HEADER_NUMBER, "")))
     if doc_number is None and kind == "PolicyDocument" and title:
         # a page repeats the title (page heading, then the document itself): the 文号 is under one
         for m in _loose(title).finditer(text):
@@ -457,7 +475,7 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
         if near is not None:
             home = agencies.government_of(near[1]) or home
             got = _read_agency(issuer, i, year, home)
-        for key in ("发布机构", "来源"):
+        for key in _HEADER_PUBLISHERS:
             if home is None and _header(doc).get(key):
                 pub = agencies.canonical_agency(_clean_title(_header(doc)[key]), None, year)
                 home = agencies.government_of(pub[2]) if pub and pub[2] else None
@@ -467,7 +485,7 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
             got = _read_agency(issuer, i, year, home)
     if got is None and near is not None:
         got = near
-    for key in ("发布机构", "来源"):
+    for key in _HEADER_PUBLISHERS:
         if got is None and _header(doc).get(key):
             got = _read_agency(_clean_title(_header(doc)[key]), -1, year, home)
     if got is None and signed:
