@@ -44,6 +44,32 @@ _HEADER_DATES = _words("header-date")
 _HEADER_PUBLISHERS = _words("header-publisher")
 _NOT_TITLE_STARTS = _words("not-title-start")
 _ISSUER_TAILS = tuple((r[1], r[2]) for r in _WORD_ROWS if r[0] == "issuer-tail")
+# How far the readers look, in characters or lines.
+# A title is a line of 6 to 80 characters: shorter is a label (年度报告), longer a sentence.
+_MIN_TITLE, _MAX_TITLE = 6, 80
+# The title is among the first lines, under the page's navigation and header lines.
+_TITLE_SEARCH_LINES = 60
+# The second line of a title broken in two is its tail (工作年度报告), never a whole line of prose.
+_MAX_TITLE_TAIL = 20
+# The issuer printed on a line of its own: one of the 3 non-blank lines above the title or of the
+# 2 below it (looking no further than 6 lines down), a name of 3 to 30 characters.
+_NEAR_TITLE_ABOVE, _NEAR_TITLE_BELOW, _BELOW_TITLE_LINES = 3, 2, 6
+_MIN_ISSUER_LINE, _MAX_ISSUER_LINE = 3, 30
+# A document's own 文号 is on the title's line or the next 2 non-blank lines; further down, a
+# 文号 is a citation.
+_NUMBER_LINES_UNDER_TITLE = 2
+# The information table a page prints above a notice's title (索引号, 文号, 发布机构 …) has at
+# most 12 lines.
+_INFO_TABLE_LINES = 12
+# A page prints its publication date (发布时间: 2017-03-04) in the lines above the article, within
+# its first 1500 characters; the limit keeps a 日期: or 时间: inside the article from being taken.
+_PAGE_HEADER_CHARS = 1500
+# A phrase that only one kind of document uses counts at most 3 times: one phrase repeated
+# does not outweigh several different ones.
+_MAX_PHRASE_COUNT = 3
+# A division the text names is its own only when named at least twice, and more often than any other.
+_MIN_NAMINGS = 2
+
 _DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -139,7 +165,7 @@ def _title_for_reading(title: str) -> str:
 
 def _looks_like_title(line: str) -> bool:
     t = _clean_title(line)
-    if not (6 <= len(t) <= 80) or _SENTENCE_PUNCT.search(t) or t.startswith(_NOT_TITLE_STARTS):
+    if not (_MIN_TITLE <= len(t) <= _MAX_TITLE) or _SENTENCE_PUNCT.search(t) or t.startswith(_NOT_TITLE_STARTS):
         return False
     return _kind_from_title(t) is not None
 
@@ -165,7 +191,7 @@ def _find_title(doc: Document) -> tuple[str, int, int]:
         lines.append((line, pos))
         pos += len(line) + 1
     weak: Optional[tuple[str, int, int]] = None
-    for i, (line, start) in enumerate(lines[:60]):
+    for i, (line, start) in enumerate(lines[:_TITLE_SEARCH_LINES]):
         if not line.strip():
             continue
         label = _TITLE_LABEL.match(line)  # a crawler's "标题: …" line
@@ -175,7 +201,7 @@ def _find_title(doc: Document) -> tuple[str, int, int]:
         # a title broken over two lines (an OCR'd page): join with the line that completes it
         if i + 1 < len(lines) and _kind_from_title(_clean_title(line)) is None:
             nxt = lines[i + 1][0]
-            if 0 < len(_clean_title(nxt)) <= 20 and _looks_like_title(line + nxt):
+            if 0 < len(_clean_title(nxt)) <= _MAX_TITLE_TAIL and _looks_like_title(line + nxt):
                 candidate, end = line + nxt, lines[i + 1][1] + len(nxt)
         if _looks_like_title(candidate) and (not header or _clean_title(candidate) == header):
             lead = len(candidate) - len(candidate.lstrip("# \t"))
@@ -202,7 +228,7 @@ def _doc_type(title: str, text: str) -> str:
     counts: Counter[str] = Counter()
     for k, where, word in _kinds():
         if where == "body":
-            counts[k] += min(text.count(word), 3)
+            counts[k] += min(text.count(word), _MAX_PHRASE_COUNT)
     return "PolicyDocument" if counts["PolicyDocument"] > counts["AnnualReport"] else "AnnualReport"
 
 
@@ -229,9 +255,6 @@ def _issuers_in_title(title: str, kind: str) -> list[str]:
     return out
 
 
-_NEAR_TITLE_ABOVE, _NEAR_TITLE_BELOW = 3, 2
-
-
 def _lines_near_title(text: str, t_start: int, t_end: int) -> list[tuple[str, int]]:
     """Short lines just above and below the title (the issuer printed on a line of its own),
     nearest first."""
@@ -249,13 +272,13 @@ def _lines_near_title(text: str, t_start: int, t_end: int) -> list[tuple[str, in
     below: list[tuple[str, int]] = []
     if below_start >= 0:
         pos = below_start + 1
-        for line in text[below_start + 1:].split("\n")[:6]:
+        for line in text[below_start + 1:].split("\n")[:_BELOW_TITLE_LINES]:
             if line.strip():
                 below.append((line, pos))
             pos += len(line) + 1
     for line, p in list(reversed(spans)) + below[:_NEAR_TITLE_BELOW]:
         clean = _clean_title(line)
-        if 2 < len(clean) <= 30 and not _SENTENCE_PUNCT.search(clean) and not _HAS_YEAR.search(clean):
+        if _MIN_ISSUER_LINE <= len(clean) <= _MAX_ISSUER_LINE and not _SENTENCE_PUNCT.search(clean) and not _HAS_YEAR.search(clean):
             out.append((clean, p + len(line) - len(line.lstrip())))
     return out
 
@@ -287,7 +310,7 @@ def _page_date(doc: Document) -> Optional[str]:
         m = _ISO_DATE.search(v)
         if m:
             return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _PAGE_DATE.search(doc.text[:1500])
+    m = _PAGE_DATE.search(doc.text[:_PAGE_HEADER_CHARS])
     if m:
         y, mo, d = m.group(1).split("-")
         return _iso(int(y), int(mo), int(d))
@@ -308,7 +331,7 @@ def doc_number_after_title(text: str, title_end: int) -> Optional[str]:
     if title_end < 0:
         return None
     rest = text[title_end:].split("\n")
-    lines = [rest[0]] + [l for l in rest[1:] if l.strip()][:2]
+    lines = [rest[0]] + [l for l in rest[1:] if l.strip()][:_NUMBER_LINES_UNDER_TITLE]
     return next((n for n in map(_doc_number_alone, lines) if n), None)
 
 
@@ -326,7 +349,7 @@ def doc_number_near_title(text: str, title_start: int) -> Optional[str]:
     table (文　　号：…), or a 文号 standing alone on the line just above the title."""
     if title_start < 0:
         return None
-    above = [l for l in text[:title_start].split("\n") if l.strip()][-12:]
+    above = [l for l in text[:title_start].split("\n") if l.strip()][-_INFO_TABLE_LINES:]
     for line in above:
         m = _DOC_NUMBER_LABEL.match(line)
         if m:
@@ -372,7 +395,7 @@ def _division_by_frequency(text: str) -> Optional[tuple[divisions.Division, int,
     if not counts:
         return None
     (code, n), *rest = counts.most_common(2)
-    if n < 2 or (rest and rest[0][1] == n):
+    if n < _MIN_NAMINGS or (rest and rest[0][1] == n):
         return None
     d = divisions.division(code)
     return (d, *first[code]) if d else None
