@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -93,20 +94,79 @@ _TITLE_JUNK = re.compile(r"^[#\s]+|\s+")
 _SENTENCE_PUNCT = re.compile(r"[，。；：:,;]")
 
 
+@dataclass(frozen=True)
+class _KindWord:
+    """A row of agency_document_kinds.tsv: a word that says what kind of document this is."""
+
+    kind: str  # a document type, or @work
+    where: str  # "title-end" | "title" | "body"
+    word: str
+
+
+@dataclass(frozen=True)
+class _Title:
+    """The document's title, and where it is in the text (-1 where it is not: a header's title)."""
+
+    text: str
+    start: int
+    end: int
+
+
+_NO_TITLE = _Title("", -1, -1)
+
+
+@dataclass(frozen=True)
+class _PrintedDate:
+    """A date the document prints (on a line of its own, or in Chinese numerals), as ISO."""
+
+    iso: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line's words (stripped or cleaned) and where they start in the text."""
+
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class _Issuer:
+    """An issuer read: its canonical name and division's code, where it is written (-1 where it
+    is not quoted from the text), and what the reading flagged."""
+
+    name: str
+    adcode: str
+    start: int
+    end: int
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class _NamedDivision:
+    """A division the text names, and where it first names it."""
+
+    division: divisions.Division
+    start: int
+    end: int
+
+
 @lru_cache(maxsize=1)
-def _kind_rows() -> list[tuple[str, str, str]]:
-    return [tuple(r[:3]) for r in rows("agency_document_kinds.tsv")]
+def _kind_rows() -> tuple[_KindWord, ...]:
+    return tuple(_KindWord(*r[:3]) for r in rows("agency_document_kinds.tsv"))
 
 
-def _kinds() -> list[tuple[str, str, str]]:
-    """(class, where, word) rows that say what class a document is."""
-    return [r for r in _kind_rows() if not r[0].startswith("@")]
+def _kinds() -> list[_KindWord]:
+    """The rows that say what type a document is."""
+    return [r for r in _kind_rows() if not r.kind.startswith("@")]
 
 
 def reports_on_work(title: str) -> bool:
     """Whether a document that is not an annual report says it reports on the year's work
     (关于报送2019年政务公开工作情况的函): its prose then carries the year's figures."""
-    return any(where == "title" and word in title for kind, where, word in _kind_rows() if kind == "@work")
+    return any(r.where == "title" and r.word in title for r in _kind_rows() if r.kind == "@work")
 
 
 def _iso(y: int, m: int, d: int) -> Optional[str]:
@@ -172,17 +232,18 @@ def _looks_like_title(line: str) -> bool:
 
 def _kind_from_title(title: str) -> Optional[str]:
     t = re.sub(r"[》”\"）)]+$", "", _title_for_reading(title))
-    for kind, where, word in _kinds():
-        if where == "title-end" and t.endswith(word):
-            return kind
-    for kind, where, word in _kinds():
-        if where == "title" and word in t:
-            return kind
+    for r in _kinds():
+        if r.where == "title-end" and t.endswith(r.word):
+            return r.kind
+    for r in _kinds():
+        if r.where == "title" and r.word in t:
+            return r.kind
     return None
 
 
-def _find_title(doc: Document) -> tuple[str, int, int]:
-    """(title, start, end); offsets -1 where the title is not in the text."""
+def _find_title(doc: Document) -> _Title:
+    """The document's title: the first title-like line (the header's title where the page has
+    one), else the header's title, else a yearless report title."""
     text = doc.text
     header = _page_title(_header(doc).get(_HEADER_TITLE, ""))
     lines = []
@@ -190,7 +251,7 @@ def _find_title(doc: Document) -> tuple[str, int, int]:
     for line in text.split("\n"):
         lines.append((line, pos))
         pos += len(line) + 1
-    weak: Optional[tuple[str, int, int]] = None
+    weak: Optional[_Title] = None
     for i, (line, start) in enumerate(lines[:_TITLE_SEARCH_LINES]):
         if not line.strip():
             continue
@@ -205,15 +266,15 @@ def _find_title(doc: Document) -> tuple[str, int, int]:
                 candidate, end = line + nxt, lines[i + 1][1] + len(nxt)
         if _looks_like_title(candidate) and (not header or _clean_title(candidate) == header):
             lead = len(candidate) - len(candidate.lstrip("# \t"))
-            found = (_clean_title(candidate), start + lead, end)
-            if _kind_from_title(found[0]) == "AnnualReport" and not _HAS_YEAR.search(_title_for_reading(found[0])):
+            found = _Title(_clean_title(candidate), start + lead, end)
+            if _kind_from_title(found.text) == "AnnualReport" and not _HAS_YEAR.search(_title_for_reading(found.text)):
                 weak = weak or found  # 政府信息公开年报 as a column name names no report
                 continue
             return found
     if header:
         m = _loose(header).search(text)
-        return (header, m.start(), m.end()) if m else (header, -1, -1)
-    return weak or ("", -1, -1)
+        return _Title(header, m.start(), m.end()) if m else _Title(header, -1, -1)
+    return weak or _NO_TITLE
 
 
 def _loose(s: str) -> re.Pattern:
@@ -226,9 +287,9 @@ def _doc_type(title: str, text: str) -> str:
     if kind:
         return kind
     counts: Counter[str] = Counter()
-    for k, where, word in _kinds():
-        if where == "body":
-            counts[k] += min(text.count(word), _MAX_PHRASE_COUNT)
+    for r in _kinds():
+        if r.where == "body":
+            counts[r.kind] += min(text.count(r.word), _MAX_PHRASE_COUNT)
     return "PolicyDocument" if counts["PolicyDocument"] > counts["AnnualReport"] else "AnnualReport"
 
 
@@ -255,12 +316,12 @@ def _issuers_in_title(title: str, kind: str) -> list[str]:
     return out
 
 
-def _lines_near_title(text: str, t_start: int, t_end: int) -> list[tuple[str, int]]:
+def _lines_near_title(text: str, t_start: int, t_end: int) -> list[_Line]:
     """Short lines just above and below the title (the issuer printed on a line of its own),
     nearest first."""
     if t_start < 0:
         return []
-    out: list[tuple[str, int]] = []
+    out: list[_Line] = []
     above = text[:t_start].split("\n")[:-1] if "\n" in text[:t_start] else []
     pos = 0
     spans = []
@@ -279,11 +340,11 @@ def _lines_near_title(text: str, t_start: int, t_end: int) -> list[tuple[str, in
     for line, p in list(reversed(spans)) + below[:_NEAR_TITLE_BELOW]:
         clean = _clean_title(line)
         if _MIN_ISSUER_LINE <= len(clean) <= _MAX_ISSUER_LINE and not _SENTENCE_PUNCT.search(clean) and not _HAS_YEAR.search(clean):
-            out.append((clean, p + len(line) - len(line.lstrip())))
+            out.append(_Line(clean, p + len(line) - len(line.lstrip())))
     return out
 
 
-def _date_lines(text: str) -> list[tuple[str, int, int]]:
+def _date_lines(text: str) -> list[_PrintedDate]:
     """Printed dates standing on a line of their own (or in Chinese numerals), as ISO."""
     out = []
     pos = 0
@@ -292,7 +353,7 @@ def _date_lines(text: str) -> list[tuple[str, int, int]]:
         if m:
             iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if iso:
-                out.append((iso, pos, pos + len(line)))
+                out.append(_PrintedDate(iso, pos, pos + len(line)))
         pos += len(line) + 1
     for m in _CN_DATE.finditer(text):
         parts = [chinese_number(m.group(i)) for i in (1, 2, 3)]
@@ -300,8 +361,8 @@ def _date_lines(text: str) -> list[tuple[str, int, int]]:
             continue
         iso = _iso(*map(int, parts))
         if iso:
-            out.append((iso, m.start(), m.end()))
-    return sorted(out, key=lambda x: x[1])
+            out.append(_PrintedDate(iso, m.start(), m.end()))
+    return sorted(out, key=lambda d: d.start)
 
 
 def _page_date(doc: Document) -> Optional[str]:
@@ -317,12 +378,12 @@ def _page_date(doc: Document) -> Optional[str]:
     return None
 
 
-def _signature(text: str, date_start: int) -> tuple[str, int]:
+def _signature(text: str, date_start: int) -> _Line:
     """The non-empty line just above a date line: the signing body."""
     before = text[:date_start].rstrip()
     i = before.rfind("\n")
     line = before[i + 1:]
-    return line.strip(), i + 1 + (len(line) - len(line.lstrip()))
+    return _Line(line.strip(), i + 1 + (len(line) - len(line.lstrip())))
 
 
 def doc_number_after_title(text: str, title_end: int) -> Optional[str]:
@@ -359,25 +420,29 @@ def doc_number_near_title(text: str, title_start: int) -> Optional[str]:
     return _doc_number_alone(above[-1]) if above else None
 
 
-def _read_agency(written: str, start: int, year: Optional[int], home=None):
+def _read_agency(written: str, start: int, year: Optional[int],
+                 home: Optional[agencies.Government] = None) -> Optional[_Issuer]:
+    """``written`` read as an agency (against ``home`` where it names its division relatively),
+    its findings placed at ``start`` in the text; None where it reads as none."""
     if not written:
         return None
     got = agencies.canonical_agency(written, home, year)
     if got is None:
         return None
     canon, _parent, adcode, findings = got
-    findings = [Finding(f.kind, f.message, start + f.start if start >= 0 else -1,
-                        start + f.end if start >= 0 else -1) for f in findings]
-    return canon, adcode, start, (start + len(written) if start >= 0 else -1), findings
+    if start < 0:
+        return _Issuer(canon, adcode, -1, -1, tuple(Finding(f.kind, f.message, -1, -1) for f in findings))
+    return _Issuer(canon, adcode, start, start + len(written),
+                   tuple(Finding(f.kind, f.message, start + f.start, start + f.end) for f in findings))
 
 
 _COUNTY_LEVELS = _words("county-level")
 _RELATIVE_SELF = re.compile(_any(_words("self-word")) + "(" + "|".join(map(re.escape, _COUNTY_LEVELS)) + ")")
 
 
-def _division_by_frequency(text: str) -> Optional[tuple[divisions.Division, int, int]]:
+def _division_by_frequency(text: str) -> Optional[_NamedDivision]:
     """The county-level division a report keeps naming, of the level its relative words (本区,
-    我县) point at, or of any level where it has none: (division, first start, first end)."""
+    我县) point at, or of any level where it has none."""
     rel = Counter(m.group(1) for m in _RELATIVE_SELF.finditer(text))
     suffix = re.escape(rel.most_common(1)[0][0]) if rel else _any(_COUNTY_LEVELS)
     counts: Counter[str] = Counter()
@@ -398,13 +463,13 @@ def _division_by_frequency(text: str) -> Optional[tuple[divisions.Division, int,
     if n < _MIN_NAMINGS or (rest and rest[0][1] == n):
         return None
     d = divisions.division(code)
-    return (d, *first[code]) if d else None
+    return _NamedDivision(d, *first[code]) if d else None
 
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?" + _any(_words("place-level")))
 
 
-def _chrome_home(text: str, t_start: int):
+def _chrome_home(text: str, t_start: int) -> Optional[agencies.Government]:
     """The government whose site the page sits on, from the chrome above the title
     (合肥市蜀山区人民政府门户网站 > 信息公开 > …): the deepest division named there."""
     if t_start <= 0:
@@ -423,17 +488,18 @@ def _chrome_home(text: str, t_start: int):
 def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
     text = doc.text
     findings: list[Finding] = []
-    title, t_start, t_end = _find_title(doc)
+    found = _find_title(doc)
+    title, t_start, t_end = found.text, found.start, found.end
     kind = _doc_type(title, text)
     dates = _date_lines(text)
     page_date = _page_date(doc)
 
     # issued: a notice is signed above its body, a report at its end (or under its title)
     if kind == "PolicyDocument":
-        signed = next((d for d in dates if t_end < 0 or d[1] > t_end), None)
+        signed = next((d for d in dates if t_end < 0 or d.start > t_end), None)
     else:
         signed = dates[-1] if dates else None
-    issued = signed[0] if signed else page_date
+    issued = signed.iso if signed else page_date
 
     # year
     year: Optional[int] = None
@@ -484,24 +550,25 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
     # the issuer on a line of its own just above or below the title
     near = None
     if got is None:
-        for line, p in _lines_near_title(text, t_start, t_end):
-            near = _read_agency(line, p, year)
+        for line in _lines_near_title(text, t_start, t_end):
+            near = _read_agency(line.text, line.start, year)
             if near is not None:
                 break
     freq = _division_by_frequency(text) if got is None else None
     # relative names in a header or signature (区府办) read against the division the text names
-    home = agencies.government_of(freq[0].adcode) if freq is not None else None
+    home = agencies.government_of(freq.division.adcode) if freq is not None else None
     if got is None and issuer:
         # an issuer that names no county (五角场街道) or names it relatively (市生态环境局): the
         # division of the issuer line near the title, of the header's publisher, or the one the
         # text keeps naming
         if near is not None:
-            home = agencies.government_of(near[1]) or home
+            home = agencies.government_of(near.adcode) or home
             got = _read_agency(issuer, i, year, home)
         for key in _HEADER_PUBLISHERS:
             if home is None and _header(doc).get(key):
-                pub = agencies.canonical_agency(_clean_title(_header(doc)[key]), None, year)
-                home = agencies.government_of(pub[2]) if pub and pub[2] else None
+                publisher = agencies.canonical_agency(_clean_title(_header(doc)[key]), None, year)
+                pub_code = publisher[2] if publisher else None  # (canonical, parent, adcode, findings)
+                home = agencies.government_of(pub_code) if pub_code else None
         if home is None:
             home = _chrome_home(text, t_start)
         if got is None and home is not None:
@@ -512,18 +579,17 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
         if got is None and _header(doc).get(key):
             got = _read_agency(_clean_title(_header(doc)[key]), -1, year, home)
     if got is None and signed:
-        line, s = _signature(text, signed[1])
-        got = _read_agency(_clean_title(line), s, year, home)
+        line = _signature(text, signed.start)
+        got = _read_agency(_clean_title(line.text), line.start, year, home)
     if got is None and freq is not None:
-        d, s, e = freq
-        got = _read_agency(text[s:e], s, year)
+        got = _read_agency(text[freq.start:freq.end], freq.start, year)
     if got is None:
         findings.append(Finding("identity", "the issuing body could not be read from title, header or signature"))
         agency, adcode, a_start, a_end = "", "", -1, -1
     else:
-        agency, adcode, a_start, a_end, more = got
-        findings.extend(more)
-        adcode = agencies.co_located_division(agency, adcode, text) or adcode
+        agency, a_start, a_end = got.name, got.start, got.end
+        findings.extend(got.findings)
+        adcode = agencies.co_located_division(agency, got.adcode, text) or got.adcode
 
     return DocumentInfo(type=kind, title=title, agency=agency, adcode=adcode, year=year, issued=issued,
                         doc_number=doc_number, agency_start=a_start, agency_end=a_end), findings
