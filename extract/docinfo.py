@@ -1,24 +1,31 @@
-"""What a document is, who issued it, for which division and year.
+"""What a document is, who issued it and when, for which division and year.
 
-Read in this order, each step falling back to the next:
-- the title (crawler header 标题, else the first title-like line of the text; a title broken over
-  two lines is joined): its ending gives the type (…通知 → PolicyDocument, …年度报告 →
-  AnnualReport) and its issuer (before the year of a report, before 关于 of a notice);
-- the crawler header (发布机构, 来源) and the signature line above the date line;
-- with no issuer anywhere (a report pasted without its title), the division the text keeps
-  naming, of the level its relative words use (本区, 我县).
-The issuer is canonicalised by agencies.canonical_agency (abbreviations, zones, OCR'd names).
-Year: a report's year is the one in its title, else its 统计期限 sentence, else the year a
-paragraph opens with; a policy document's year is the year it was signed (date line), else
-published (header).
+``document_info`` reads the page once (its crawler header, title, type and printed dates), then
+each fact through an ordered tuple of readers, the first that reads something giving it:
+
+- the title is the crawler header's 标题, else the first title-like line of the text (a title
+  broken over two lines is joined); its ending gives the type (…通知 → PolicyDocument,
+  …年度报告 → AnnualReport), else the phrases the text uses do;
+- date (_DATE_READERS): the date line it was signed on, else the date the page says it was
+  published;
+- year (_YEAR_READERS, by type): a report's is the one in its title, else of its 统计期限
+  sentence, a whole year the text spans, a （2019年度） heading, the year a paragraph opens with,
+  the year before it was issued; a policy document's is the year it was issued; either, else
+  any year its title names;
+- 文号 (_NUMBER_READERS): the header's, else a notice's under its title, else above it;
+- issuer (_ISSUER_READERS): the one the title names (before the year of a report, before 关于 of
+  a notice), as named, else against its home government; a line of its own by the title; the
+  header's publisher (发布机构, 来源); the signature above the signing date; the division the text
+  keeps naming (a report pasted without its title), of the level its relative words use (本区,
+  我县). Issuers are canonicalised by agencies.canonical_agency (abbreviations, zones, OCR'd names).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Optional
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
+from typing import Callable, Optional, Sequence, TypeVar
 
 from . import agencies, divisions, docnumbers
 from .data import rows
@@ -71,7 +78,6 @@ _MAX_PHRASE_COUNT = 3
 # A division the text names is its own only when named at least twice, and more often than any other.
 _MIN_NAMINGS = 2
 
-_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_LINE = re.compile(r"^\s*[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*$")
@@ -88,7 +94,7 @@ _STAT_PERIOD = re.compile(_any(_words("statistics-period")) + r"[^。；;]{0,12}
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|－|~)\s*(?:(?:19|20)\d{2}\s*年\s*)?12\s*月\s*31\s*日")
 _YEAR_HEADING = re.compile(r"^[ \t]*[（(]\s*((?:19|20)\d{2})\s*年度\s*[)）]", re.M)
 _PARAGRAPH_YEAR = re.compile(r"^[ \t#]*((?:19|20)\d{2})\s*年[，,是]", re.M)
-_HAS_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_LABEL = re.compile(r"^\s*" + re.escape(_HEADER_TITLE) + r"\s*[:：]\s*")
 _TITLE_JUNK = re.compile(r"^[#\s]+|\s+")
 _SENTENCE_PUNCT = re.compile(r"[，。；：:,;]")
@@ -241,11 +247,11 @@ def _kind_from_title(title: str) -> Optional[str]:
     return None
 
 
-def _find_title(doc: Document) -> _Title:
+def _find_title(doc: Document, header_fields: dict[str, str]) -> _Title:
     """The document's title: the first title-like line (the header's title where the page has
     one), else the header's title, else a yearless report title."""
     text = doc.text
-    header = _page_title(_header(doc).get(_HEADER_TITLE, ""))
+    header = _page_title(header_fields.get(_HEADER_TITLE, ""))
     lines = []
     pos = 0
     for line in text.split("\n"):
@@ -267,7 +273,7 @@ def _find_title(doc: Document) -> _Title:
         if _looks_like_title(candidate) and (not header or _clean_title(candidate) == header):
             lead = len(candidate) - len(candidate.lstrip("# \t"))
             found = _Title(_clean_title(candidate), start + lead, end)
-            if _kind_from_title(found.text) == "AnnualReport" and not _HAS_YEAR.search(_title_for_reading(found.text)):
+            if _kind_from_title(found.text) == "AnnualReport" and not _YEAR.search(_title_for_reading(found.text)):
                 weak = weak or found  # 政府信息公开年报 as a column name names no report
                 continue
             return found
@@ -339,7 +345,7 @@ def _lines_near_title(text: str, t_start: int, t_end: int) -> list[_Line]:
             pos += len(line) + 1
     for line, p in list(reversed(spans)) + below[:_NEAR_TITLE_BELOW]:
         clean = _clean_title(line)
-        if _MIN_ISSUER_LINE <= len(clean) <= _MAX_ISSUER_LINE and not _SENTENCE_PUNCT.search(clean) and not _HAS_YEAR.search(clean):
+        if _MIN_ISSUER_LINE <= len(clean) <= _MAX_ISSUER_LINE and not _SENTENCE_PUNCT.search(clean) and not _YEAR.search(clean):
             out.append(_Line(clean, p + len(line) - len(line.lstrip())))
     return out
 
@@ -365,17 +371,25 @@ def _date_lines(text: str) -> list[_PrintedDate]:
     return sorted(out, key=lambda d: d.start)
 
 
-def _page_date(doc: Document) -> Optional[str]:
+def _published_in_header(page: _Page) -> Optional[str]:
+    """The first header field of the publication date that holds one (发布时间: 2017-03-04 10:00)."""
     for key in _HEADER_DATES:
-        v = _header(doc).get(key, "")
-        m = _ISO_DATE.search(v)
+        m = _ISO_DATE.search(page.header.get(key, ""))
         if m:
-            return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _PAGE_DATE.search(doc.text[:_PAGE_HEADER_CHARS])
-    if m:
-        y, mo, d = m.group(1).split("-")
-        return _iso(int(y), int(mo), int(d))
+            return m.group(0)
     return None
+
+
+def _published_above_article(page: _Page) -> Optional[str]:
+    """A labelled date in the lines a page prints above the article (来源：… 时间：2012-04-11)."""
+    m = _PAGE_DATE.search(page.text[:_PAGE_HEADER_CHARS])
+    return m.group(1) if m else None
+
+
+def _iso_of_printed(printed: str) -> Optional[str]:
+    """A printed 2017-3-4 as an ISO date, or None where it is no calendar date."""
+    y, m, d = printed.split("-")
+    return _iso(int(y), int(m), int(d))
 
 
 def _signature(text: str, date_start: int) -> _Line:
@@ -485,111 +499,319 @@ def _chrome_home(text: str, t_start: int) -> Optional[agencies.Government]:
     return agencies.government_of(best.adcode) if best is not None else None
 
 
-def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
-    text = doc.text
-    findings: list[Finding] = []
-    found = _find_title(doc)
-    title, t_start, t_end = found.text, found.start, found.end
-    kind = _doc_type(title, text)
-    dates = _date_lines(text)
-    page_date = _page_date(doc)
+# ------------------------------------------------------------------ the page the readers share
 
-    # issued: a notice is signed above its body, a report at its end (or under its title)
-    if kind == "PolicyDocument":
-        signed = next((d for d in dates if t_end < 0 or d.start > t_end), None)
-    else:
-        signed = dates[-1] if dates else None
-    issued = signed.iso if signed else page_date
 
-    # year
+@dataclass(frozen=True)
+class _Page:
+    """A document as the readers see it: its header, title, type and printed dates, then the
+    date and year as they are read (each step adds its reading with dataclasses.replace)."""
+
+    doc: Document
+    header: dict[str, str]
+    title: _Title
+    kind: str
+    dates: tuple[_PrintedDate, ...]
+    issued: Optional[str] = None
     year: Optional[int] = None
-    if kind == "PolicyDocument":
-        year = int(issued[:4]) if issued else None
-    else:
-        m = _REPORT_TITLE.match(_title_for_reading(title)) if title else None
-        if m:
-            year = int(m.group("year"))
-        else:
-            digits = _digit_years(text)
-            for rx in (_STAT_PERIOD, _YEAR_SPAN, _YEAR_HEADING, _PARAGRAPH_YEAR):
-                m2 = rx.search(digits)
-                if m2:
-                    year = int(m2.group(1))
-                    break
-        if year is None and issued:
-            year = int(issued[:4]) - 1
-    if year is None:
-        m3 = re.search(r"((?:19|20)\d{2})\s*年", title)
-        year = int(m3.group(1)) if m3 else None
 
-    # doc number: the header's, else the line under the title
-    doc_number = _doc_number_alone(_clean_title(_header(doc).get(_HEADER_NUMBER, "")))
-    if doc_number is None and kind == "PolicyDocument" and title:
-        # a page repeats the title (page heading, then the document itself): the 文号 is under one
-        for m in _loose(title).finditer(text):
-            doc_number = doc_number_after_title(text, m.end())
-            if doc_number:
-                break
-        if doc_number is None and t_start >= 0:
-            doc_number = doc_number_near_title(text, t_start)
+    @property
+    def text(self) -> str:
+        return self.doc.text
 
-    # agency: title, then header fields, then signature, then the division the text keeps naming
-    got = None
-    issuers = _issuers_in_title(title, kind) if title else []
-    issuer, i = "", -1
-    for issuer in issuers:
-        m4 = _loose(issuer).search(text, max(t_start, 0))
-        i = m4.start() if m4 and t_start >= 0 else -1
-        got = _read_agency(issuer, i, year)
+    @cached_property
+    def signed(self) -> Optional[_PrintedDate]:
+        """The date line the document was signed on: a notice is signed above its body (the
+        first date line under its title), a report at its end (its last date line)."""
+        if self.kind == "PolicyDocument":
+            return next((d for d in self.dates if self.title.end < 0 or d.start > self.title.end), None)
+        return self.dates[-1] if self.dates else None
+
+    @cached_property
+    def text_with_digit_years(self) -> str:
+        return _digit_years(self.text)
+
+
+def _read_page(doc: Document) -> _Page:
+    header = _header(doc)
+    title = _find_title(doc, header)
+    return _Page(doc, header, title, _doc_type(title.text, doc.text), tuple(_date_lines(doc.text)))
+
+
+_Subject = TypeVar("_Subject")
+_Reading = TypeVar("_Reading")
+
+
+def _first(readers: Sequence[Callable[[_Subject], Optional[_Reading]]], subject: _Subject) -> Optional[_Reading]:
+    """The reading of the first of ``readers`` (tried in order) that reads something."""
+    for read in readers:
+        got = read(subject)
         if got is not None:
-            break
-    if issuers:
-        issuer = issuers[0]
-        m4 = _loose(issuer).search(text, max(t_start, 0))
-        i = m4.start() if m4 and t_start >= 0 else -1
-    # the issuer on a line of its own just above or below the title
-    near = None
-    if got is None:
-        for line in _lines_near_title(text, t_start, t_end):
-            near = _read_agency(line.text, line.start, year)
-            if near is not None:
-                break
-    freq = _division_by_frequency(text) if got is None else None
-    # relative names in a header or signature (区府办) read against the division the text names
-    home = agencies.government_of(freq.division.adcode) if freq is not None else None
-    if got is None and issuer:
-        # an issuer that names no county (五角场街道) or names it relatively (市生态环境局): the
-        # division of the issuer line near the title, of the header's publisher, or the one the
-        # text keeps naming
-        if near is not None:
-            home = agencies.government_of(near.adcode) or home
-            got = _read_agency(issuer, i, year, home)
-        for key in _HEADER_PUBLISHERS:
-            if home is None and _header(doc).get(key):
-                publisher = agencies.canonical_agency(_clean_title(_header(doc)[key]), None, year)
-                pub_code = publisher[2] if publisher else None  # (canonical, parent, adcode, findings)
-                home = agencies.government_of(pub_code) if pub_code else None
-        if home is None:
-            home = _chrome_home(text, t_start)
-        if got is None and home is not None:
-            got = _read_agency(issuer, i, year, home)
-    if got is None and near is not None:
-        got = near
+            return got
+    return None
+
+
+# ------------------------------------------------------------------ date
+
+
+def _date_signed(page: _Page) -> Optional[str]:
+    """The date line the document was signed on (see _Page.signed)."""
+    return page.signed.iso if page.signed else None
+
+
+_PUBLISHED_DATE_READERS = (_published_in_header, _published_above_article)
+
+
+def _date_published(page: _Page) -> Optional[str]:
+    """The date the page says it was published: the first printed in its header fields, else
+    above the article; None where that one is no calendar date."""
+    printed = _first(_PUBLISHED_DATE_READERS, page)
+    return _iso_of_printed(printed) if printed else None
+
+
+_DATE_READERS = (_date_signed, _date_published)
+
+
+# ------------------------------------------------------------------ year
+
+
+def _year_issued(page: _Page) -> Optional[int]:
+    """The year a policy document was issued (signed, else published)."""
+    return int(page.issued[:4]) if page.issued else None
+
+
+def _year_of_report_title(page: _Page) -> Optional[int]:
+    """The year a report's title names (瓯海区人民政府2019年度政府信息公开工作年度报告)."""
+    m = _REPORT_TITLE.match(_title_for_reading(page.title.text)) if page.title.text else None
+    return int(m.group("year")) if m else None
+
+
+def _first_year(pattern: re.Pattern, text: str) -> Optional[int]:
+    m = pattern.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _year_of_statistics_period(page: _Page) -> Optional[int]:
+    """The year of the period the report's figures cover (统计期限为2019年1月1日至…)."""
+    return _first_year(_STAT_PERIOD, page.text_with_digit_years)
+
+
+def _year_spanned(page: _Page) -> Optional[int]:
+    """A whole calendar year spanned in the text (2019年1月1日至12月31日)."""
+    return _first_year(_YEAR_SPAN, page.text_with_digit_years)
+
+
+def _year_heading(page: _Page) -> Optional[int]:
+    """A year heading on a line of its own: （2019年度）."""
+    return _first_year(_YEAR_HEADING, page.text_with_digit_years)
+
+
+def _year_opening_a_paragraph(page: _Page) -> Optional[int]:
+    """The year a paragraph opens with (2019年，我市…; 二〇一九年，…)."""
+    return _first_year(_PARAGRAPH_YEAR, page.text_with_digit_years)
+
+
+def _year_before_issued(page: _Page) -> Optional[int]:
+    """The year before the report was issued: a report is published early the next year."""
+    return int(page.issued[:4]) - 1 if page.issued else None
+
+
+def _year_in_title(page: _Page) -> Optional[int]:
+    """Any year the title names (关于2019年度政务公开工作考核情况的通报)."""
+    return _first_year(_YEAR, page.title.text)
+
+
+_YEAR_READERS: dict[str, tuple[Callable[[_Page], Optional[int]], ...]] = {
+    "PolicyDocument": (_year_issued, _year_in_title),
+    "AnnualReport": (_year_of_report_title, _year_of_statistics_period, _year_spanned, _year_heading,
+                     _year_opening_a_paragraph, _year_before_issued, _year_in_title),
+}
+
+
+# ------------------------------------------------------------------ 文号
+
+
+def _number_in_header(page: _Page) -> Optional[str]:
+    """The header's 文号 field."""
+    return _doc_number_alone(_clean_title(page.header.get(_HEADER_NUMBER, "")))
+
+
+def _number_under_title(page: _Page) -> Optional[str]:
+    """A notice's 文号 on a line of its own under its title; a page that repeats the title (page
+    heading, then the document itself) may print it under either."""
+    if page.kind != "PolicyDocument" or not page.title.text:
+        return None
+    for m in _loose(page.title.text).finditer(page.text):
+        got = doc_number_after_title(page.text, m.end())
+        if got:
+            return got
+    return None
+
+
+def _number_above_title(page: _Page) -> Optional[str]:
+    """A notice's 文号 printed above its title (see doc_number_near_title)."""
+    if page.kind != "PolicyDocument" or not page.title.text:
+        return None
+    return doc_number_near_title(page.text, page.title.start)
+
+
+_NUMBER_READERS = (_number_in_header, _number_under_title, _number_above_title)
+
+
+# ------------------------------------------------------------------ issuer
+
+
+@dataclass(frozen=True)
+class _IssuerClues:
+    """What the issuer readers look at, each worked out once, when a reader first asks."""
+
+    page: _Page
+
+    @property
+    def year(self) -> Optional[int]:
+        return self.page.year
+
+    @cached_property
+    def title_issuers(self) -> tuple[_Line, ...]:
+        """The readings of the issuer the title names, best first, each where it is written at
+        or after the title's start (-1 where the title is not in the text)."""
+        page = self.page
+        if not page.title.text:
+            return ()
+        out = []
+        for written in _issuers_in_title(page.title.text, page.kind):
+            m = _loose(written).search(page.text, max(page.title.start, 0))
+            out.append(_Line(written, m.start() if m and page.title.start >= 0 else -1))
+        return tuple(out)
+
+    @cached_property
+    def line_near_title(self) -> Optional[_Issuer]:
+        """The first short line above or below the title that reads as an agency."""
+        for line in _lines_near_title(self.page.text, self.page.title.start, self.page.title.end):
+            got = _read_agency(line.text, line.start, self.year)
+            if got is not None:
+                return got
+        return None
+
+    @cached_property
+    def most_named(self) -> Optional[_NamedDivision]:
+        return _division_by_frequency(self.page.text)
+
+    @cached_property
+    def home(self) -> Optional[agencies.Government]:
+        """The government a relative name (区府办, 市生态环境局, 五角场街道) is read against: the
+        division the text keeps naming. For an issuer the title names, first the government of
+        the issuer line near the title, and after the division the text names, the header
+        publisher's and the site chrome's."""
+        return _first(_TITLE_ISSUER_HOMES if self.title_issuers else (_home_most_named,), self)
+
+
+def _home_of_line_near_title(clues: _IssuerClues) -> Optional[agencies.Government]:
+    """The government of the issuer line near the title (市生态环境局… over 宁波市生态环境局)."""
+    near = clues.line_near_title
+    return agencies.government_of(near.adcode) if near is not None else None
+
+
+def _home_most_named(clues: _IssuerClues) -> Optional[agencies.Government]:
+    """The government of the division the text keeps naming."""
+    named = clues.most_named
+    return agencies.government_of(named.division.adcode) if named is not None else None
+
+
+def _home_of_publisher(clues: _IssuerClues) -> Optional[agencies.Government]:
+    """The government of the body a header field names as the publisher (发布机构: 上海市杨浦区人民政府)."""
     for key in _HEADER_PUBLISHERS:
-        if got is None and _header(doc).get(key):
-            got = _read_agency(_clean_title(_header(doc)[key]), -1, year, home)
-    if got is None and signed:
-        line = _signature(text, signed.start)
-        got = _read_agency(_clean_title(line.text), line.start, year, home)
-    if got is None and freq is not None:
-        got = _read_agency(text[freq.start:freq.end], freq.start, year)
-    if got is None:
+        value = clues.page.header.get(key)
+        if not value:
+            continue
+        publisher = agencies.canonical_agency(_clean_title(value), None, clues.year)
+        if publisher is not None:
+            _canonical, _parent, adcode, _findings = publisher
+            home = agencies.government_of(adcode) if adcode else None
+            if home is not None:
+                return home
+    return None
+
+
+def _home_in_chrome(clues: _IssuerClues) -> Optional[agencies.Government]:
+    """The government whose site the page sits on (see _chrome_home)."""
+    return _chrome_home(clues.page.text, clues.page.title.start)
+
+
+_TITLE_ISSUER_HOMES = (_home_of_line_near_title, _home_most_named, _home_of_publisher, _home_in_chrome)
+
+
+def _issuer_named_in_title(clues: _IssuerClues) -> Optional[_Issuer]:
+    """The issuer the title names (杨浦区人民政府2019年…, …办公厅关于…的通知), each reading in turn."""
+    for written in clues.title_issuers:
+        got = _read_agency(written.text, written.start, clues.year)
+        if got is not None:
+            return got
+    return None
+
+
+def _issuer_in_title_at_home(clues: _IssuerClues) -> Optional[_Issuer]:
+    """The title's issuer where it names no county (五角场街道) or names it relatively
+    (市生态环境局), read against its home (see _IssuerClues.home)."""
+    if not clues.title_issuers or clues.home is None:
+        return None
+    written = clues.title_issuers[0]
+    return _read_agency(written.text, written.start, clues.year, clues.home)
+
+
+def _issuer_line_near_title(clues: _IssuerClues) -> Optional[_Issuer]:
+    """The issuer printed on a line of its own just above or below the title."""
+    return clues.line_near_title
+
+
+def _issuer_publisher(clues: _IssuerClues) -> Optional[_Issuer]:
+    """The body a header field names as the publisher (发布机构, 来源)."""
+    for key in _HEADER_PUBLISHERS:
+        value = clues.page.header.get(key)
+        got = _read_agency(_clean_title(value), -1, clues.year, clues.home) if value else None
+        if got is not None:
+            return got
+    return None
+
+
+def _issuer_signature(clues: _IssuerClues) -> Optional[_Issuer]:
+    """The signing body: the line above the date the document was signed on."""
+    signed = clues.page.signed
+    if signed is None:
+        return None
+    line = _signature(clues.page.text, signed.start)
+    return _read_agency(_clean_title(line.text), line.start, clues.year, clues.home)
+
+
+def _issuer_most_named(clues: _IssuerClues) -> Optional[_Issuer]:
+    """The government of the division the text keeps naming (a report pasted without its title)."""
+    named = clues.most_named
+    if named is None:
+        return None
+    return _read_agency(clues.page.text[named.start:named.end], named.start, clues.year)
+
+
+_ISSUER_READERS = (_issuer_named_in_title, _issuer_in_title_at_home, _issuer_line_near_title,
+                   _issuer_publisher, _issuer_signature, _issuer_most_named)
+
+
+# ------------------------------------------------------------------ the document's identity
+
+
+def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
+    """What the document is, who issued it and when, for which division and year."""
+    page = _read_page(doc)
+    page = replace(page, issued=_first(_DATE_READERS, page))
+    page = replace(page, year=_first(_YEAR_READERS[page.kind], page))
+    doc_number = _first(_NUMBER_READERS, page)
+    issuer = _first(_ISSUER_READERS, _IssuerClues(page))
+    findings: list[Finding] = []
+    if issuer is None:
         findings.append(Finding("identity", "the issuing body could not be read from title, header or signature"))
         agency, adcode, a_start, a_end = "", "", -1, -1
     else:
-        agency, a_start, a_end = got.name, got.start, got.end
-        findings.extend(got.findings)
-        adcode = agencies.co_located_division(agency, got.adcode, text) or got.adcode
-
-    return DocumentInfo(type=kind, title=title, agency=agency, adcode=adcode, year=year, issued=issued,
-                        doc_number=doc_number, agency_start=a_start, agency_end=a_end), findings
+        agency, a_start, a_end = issuer.name, issuer.start, issuer.end
+        findings.extend(issuer.findings)
+        adcode = agencies.co_located_division(agency, issuer.adcode, page.text) or issuer.adcode
+    return DocumentInfo(type=page.kind, title=page.title.text, agency=agency, adcode=adcode, year=page.year,
+                        issued=page.issued, doc_number=doc_number, agency_start=a_start, agency_end=a_end), findings
