@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from typing import Callable, Optional, Sequence, TypeVar
+from typing import Callable, Iterator, Optional, Sequence, TypeVar
 
 from . import agencies, divisions, docnumbers
 from .data import rows
@@ -47,7 +47,9 @@ def _any(words) -> str:
     return "(?:" + "|".join(map(re.escape, words)) + ")"
 
 
-(_HEADER_TITLE,), (_HEADER_NUMBER,), (_ABOUT,) = _words("header-title"), _words("header-number"), _words("about")
+(_HEADER_TITLE,) = _words("header-title")
+(_HEADER_NUMBER,) = _words("header-number")
+(_ABOUT,) = _words("about")
 _HEADER_DATES = _words("header-date")
 _HEADER_PUBLISHERS = _words("header-publisher")
 _NOT_TITLE_STARTS = _words("not-title-start")
@@ -247,40 +249,70 @@ def _kind_from_title(title: str) -> Optional[str]:
     return None
 
 
-def _find_title(doc: Document, header_fields: dict[str, str]) -> _Title:
-    """The document's title: the first title-like line (the header's title where the page has
-    one), else the header's title, else a yearless report title."""
-    text = doc.text
-    header = _page_title(header_fields.get(_HEADER_TITLE, ""))
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((line, pos))
-        pos += len(line) + 1
-    weak: Optional[_Title] = None
-    for i, (line, start) in enumerate(lines[:_TITLE_SEARCH_LINES]):
-        if not line.strip():
+def _numbered_lines(text: str, limit: Optional[int] = None) -> list[_Line]:
+    """The lines of ``text`` (only the first ``limit`` where given), blank ones too, each with
+    where it starts."""
+    parts = text.split("\n") if limit is None else text.split("\n", limit)[:limit]
+    out, pos = [], 0
+    for part in parts:
+        out.append(_Line(part, pos))
+        pos += len(part) + 1
+    return out
+
+
+def _without_label(line: _Line) -> _Line:
+    """The line without a crawler's 标题: label."""
+    label = _TITLE_LABEL.match(line.text)
+    return _Line(line.text[label.end():], line.start + label.end()) if label else line
+
+
+def _with_tail(line: _Line, following: Optional[_Line]) -> _Title:
+    """The line, joined with the next where that completes a title broken over two lines (an
+    OCR'd page: …政府信息公开工作 / 年度报告)."""
+    alone = _Title(line.text, line.start, line.start + len(line.text))
+    if following is None or _kind_from_title(_clean_title(line.text)) is not None:
+        return alone
+    tail_length = len(_clean_title(following.text))
+    if 0 < tail_length <= _MAX_TITLE_TAIL and _looks_like_title(line.text + following.text):
+        return _Title(line.text + following.text, line.start, following.start + len(following.text))
+    return alone
+
+
+def _title_lines(text: str) -> Iterator[_Title]:
+    """The lines among the first _TITLE_SEARCH_LINES that read as a title, cleaned, in order."""
+    lines = _numbered_lines(text, _TITLE_SEARCH_LINES + 1)
+    for i, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
+        if not line.text.strip():
             continue
-        label = _TITLE_LABEL.match(line)  # a crawler's "标题: …" line
-        if label:
-            line, start = line[label.end():], start + label.end()
-        candidate, end = line, start + len(line)
-        # a title broken over two lines (an OCR'd page): join with the line that completes it
-        if i + 1 < len(lines) and _kind_from_title(_clean_title(line)) is None:
-            nxt = lines[i + 1][0]
-            if 0 < len(_clean_title(nxt)) <= _MAX_TITLE_TAIL and _looks_like_title(line + nxt):
-                candidate, end = line + nxt, lines[i + 1][1] + len(nxt)
-        if _looks_like_title(candidate) and (not header or _clean_title(candidate) == header):
-            lead = len(candidate) - len(candidate.lstrip("# \t"))
-            found = _Title(_clean_title(candidate), start + lead, end)
-            if _kind_from_title(found.text) == "AnnualReport" and not _YEAR.search(_title_for_reading(found.text)):
-                weak = weak or found  # 政府信息公开年报 as a column name names no report
-                continue
-            return found
-    if header:
-        m = _loose(header).search(text)
-        return _Title(header, m.start(), m.end()) if m else _Title(header, -1, -1)
-    return weak or _NO_TITLE
+        raw = _with_tail(_without_label(line), lines[i + 1] if i + 1 < len(lines) else None)
+        if _looks_like_title(raw.text):
+            lead = len(raw.text) - len(raw.text.lstrip("# \t"))
+            yield _Title(_clean_title(raw.text), raw.start + lead, raw.end)
+
+
+def _is_yearless_report(title: _Title) -> bool:
+    """A report title without a year: the title of a report that prints none, or only the name
+    of the column a page sits in (政府信息公开年报)."""
+    return _kind_from_title(title.text) == "AnnualReport" and not _YEAR.search(_title_for_reading(title.text))
+
+
+def _find_title(doc: Document, header_fields: dict[str, str]) -> _Title:
+    """The document's title: the first line that reads as one (the one equal to the header's
+    title where the page has one) and names a year if it is a report's; else the header's title;
+    else the first yearless report title."""
+    page_title = _page_title(header_fields.get(_HEADER_TITLE, ""))
+    yearless: Optional[_Title] = None
+    for found in _title_lines(doc.text):
+        if page_title and found.text != page_title:
+            continue
+        if _is_yearless_report(found):
+            yearless = yearless or found
+            continue
+        return found
+    if page_title:
+        m = _loose(page_title).search(doc.text)
+        return _Title(page_title, m.start(), m.end()) if m else _Title(page_title, -1, -1)
+    return yearless or _NO_TITLE
 
 
 def _loose(s: str) -> re.Pattern:
@@ -322,53 +354,64 @@ def _issuers_in_title(title: str, kind: str) -> list[str]:
     return out
 
 
-def _lines_near_title(text: str, t_start: int, t_end: int) -> list[_Line]:
-    """Short lines just above and below the title (the issuer printed on a line of its own),
-    nearest first."""
-    if t_start < 0:
+def _lines_above(text: str, start: int) -> list[_Line]:
+    """The non-blank lines wholly above ``start``: the nearest _NEAR_TITLE_ABOVE, nearest first."""
+    above = [line for line in _numbered_lines(text[:start])[:-1] if line.text.strip()]
+    return above[-_NEAR_TITLE_ABOVE:][::-1]
+
+
+def _lines_below(text: str, end: int) -> list[_Line]:
+    """The first _NEAR_TITLE_BELOW non-blank lines among the _BELOW_TITLE_LINES under the line
+    ``end`` is on."""
+    line_end = text.find("\n", end)
+    if line_end < 0:
         return []
-    out: list[_Line] = []
-    above = text[:t_start].split("\n")[:-1] if "\n" in text[:t_start] else []
-    pos = 0
-    spans = []
-    for line in above:
-        spans.append((line, pos))
-        pos += len(line) + 1
-    spans = [(l, p) for l, p in spans if l.strip()][-_NEAR_TITLE_ABOVE:]
-    below_start = text.find("\n", t_end)
-    below: list[tuple[str, int]] = []
-    if below_start >= 0:
-        pos = below_start + 1
-        for line in text[below_start + 1:].split("\n")[:_BELOW_TITLE_LINES]:
-            if line.strip():
-                below.append((line, pos))
-            pos += len(line) + 1
-    for line, p in list(reversed(spans)) + below[:_NEAR_TITLE_BELOW]:
-        clean = _clean_title(line)
-        if _MIN_ISSUER_LINE <= len(clean) <= _MAX_ISSUER_LINE and not _SENTENCE_PUNCT.search(clean) and not _YEAR.search(clean):
-            out.append(_Line(clean, p + len(line) - len(line.lstrip())))
-    return out
+    below = _numbered_lines(text[line_end + 1:], _BELOW_TITLE_LINES)
+    below = [_Line(line.text, line_end + 1 + line.start) for line in below if line.text.strip()]
+    return below[:_NEAR_TITLE_BELOW]
+
+
+def _name_line(line: _Line) -> Optional[_Line]:
+    """The line cleaned, where it is short and reads as a name (no sentence punctuation, no year)."""
+    clean = _clean_title(line.text)
+    if not _MIN_ISSUER_LINE <= len(clean) <= _MAX_ISSUER_LINE:
+        return None
+    if _SENTENCE_PUNCT.search(clean) or _YEAR.search(clean):
+        return None
+    return _Line(clean, line.start + len(line.text) - len(line.text.lstrip()))
+
+
+def _lines_near_title(text: str, title: _Title) -> list[_Line]:
+    """Short lines just above and below the title (the issuer printed on a line of its own),
+    nearest first, those above before those below."""
+    if title.start < 0:
+        return []
+    near = _lines_above(text, title.start) + _lines_below(text, title.end)
+    return [line for line in map(_name_line, near) if line is not None]
+
+
+def _dates_on_their_own_line(text: str) -> Iterator[_PrintedDate]:
+    """Dates in digits standing on a line of their own (2021年6月8日, (2026年1月23日))."""
+    for line in _numbered_lines(text):
+        m = _DATE_LINE.match(line.text)
+        iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+        if iso:
+            yield _PrintedDate(iso, line.start, line.start + len(line.text))
+
+
+def _dates_in_chinese_numerals(text: str) -> Iterator[_PrintedDate]:
+    """Dates in Chinese numerals anywhere (二○一二年二月二十日)."""
+    for m in _CN_DATE.finditer(text):
+        parts = [chinese_number(m.group(i)) for i in (1, 2, 3)]
+        iso = _iso(*map(int, parts)) if None not in parts else None
+        if iso:
+            yield _PrintedDate(iso, m.start(), m.end())
 
 
 def _date_lines(text: str) -> list[_PrintedDate]:
-    """Printed dates standing on a line of their own (or in Chinese numerals), as ISO."""
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        m = _DATE_LINE.match(line)
-        if m:
-            iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if iso:
-                out.append(_PrintedDate(iso, pos, pos + len(line)))
-        pos += len(line) + 1
-    for m in _CN_DATE.finditer(text):
-        parts = [chinese_number(m.group(i)) for i in (1, 2, 3)]
-        if None in parts:
-            continue
-        iso = _iso(*map(int, parts))
-        if iso:
-            out.append(_PrintedDate(iso, m.start(), m.end()))
-    return sorted(out, key=lambda d: d.start)
+    """The dates the document prints to date itself, in text order."""
+    dates = [*_dates_on_their_own_line(text), *_dates_in_chinese_numerals(text)]
+    return sorted(dates, key=lambda d: d.start)
 
 
 def _published_in_header(page: _Page) -> Optional[str]:
@@ -454,30 +497,36 @@ _COUNTY_LEVELS = _words("county-level")
 _RELATIVE_SELF = re.compile(_any(_words("self-word")) + "(" + "|".join(map(re.escape, _COUNTY_LEVELS)) + ")")
 
 
+def _county_namings(text: str, level: str) -> Iterator[_NamedDivision]:
+    """Each place the text names a county-level division (a name ending in the regex ``level``)
+    that is one division's name alone, the longest such name at each place."""
+    index = divisions.names_index()
+    for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?" + level, text):
+        for k in range(len(m.group(0)), 1, -1):
+            name = m.group(0)[-k:]
+            matches = [d for d in index.get(name, ()) if d.name == name and d.level == "county"]
+            if len(matches) == 1:
+                yield _NamedDivision(matches[0], m.end() - k, m.end())
+                break
+
+
 def _division_by_frequency(text: str) -> Optional[_NamedDivision]:
     """The county-level division a report keeps naming, of the level its relative words (本区,
-    我县) point at, or of any level where it has none."""
-    rel = Counter(m.group(1) for m in _RELATIVE_SELF.finditer(text))
-    suffix = re.escape(rel.most_common(1)[0][0]) if rel else _any(_COUNTY_LEVELS)
+    我县) point at, or of any level where it has none; where it first names it."""
+    relative = Counter(m.group(1) for m in _RELATIVE_SELF.finditer(text))
+    level = re.escape(relative.most_common(1)[0][0]) if relative else _any(_COUNTY_LEVELS)
     counts: Counter[str] = Counter()
-    first: dict[str, tuple[int, int]] = {}
-    idx = divisions.names_index()
-    for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?" + suffix, text):
-        for k in range(len(m.group(0)), 1, -1):
-            cand = m.group(0)[-k:]
-            divs = [d for d in idx.get(cand, ()) if d.name == cand and d.level == "county"]
-            if len(divs) == 1:
-                counts[divs[0].adcode] += 1
-                s = m.end() - k
-                first.setdefault(divs[0].adcode, (s, m.end()))
-                break
+    first: dict[str, _NamedDivision] = {}
+    for named in _county_namings(text, level):
+        counts[named.division.adcode] += 1
+        first.setdefault(named.division.adcode, named)
     if not counts:
         return None
     (code, n), *rest = counts.most_common(2)
     if n < _MIN_NAMINGS or (rest and rest[0][1] == n):
         return None
     d = divisions.division(code)
-    return _NamedDivision(d, *first[code]) if d else None
+    return _NamedDivision(d, first[code].start, first[code].end) if d else None
 
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?" + _any(_words("place-level")))
@@ -542,7 +591,8 @@ _Subject = TypeVar("_Subject")
 _Reading = TypeVar("_Reading")
 
 
-def _first(readers: Sequence[Callable[[_Subject], Optional[_Reading]]], subject: _Subject) -> Optional[_Reading]:
+def _first(readers: Sequence[Callable[[_Subject], Optional[_Reading]]],
+           subject: _Subject) -> Optional[_Reading]:
     """The reading of the first of ``readers`` (tried in order) that reads something."""
     for read in readers:
         got = read(subject)
@@ -687,7 +737,7 @@ class _IssuerClues:
     @cached_property
     def line_near_title(self) -> Optional[_Issuer]:
         """The first short line above or below the title that reads as an agency."""
-        for line in _lines_near_title(self.page.text, self.page.title.start, self.page.title.end):
+        for line in _lines_near_title(self.page.text, self.page.title):
             got = _read_agency(line.text, line.start, self.year)
             if got is not None:
                 return got
@@ -807,11 +857,13 @@ def document_info(doc: Document) -> tuple[DocumentInfo, list[Finding]]:
     issuer = _first(_ISSUER_READERS, _IssuerClues(page))
     findings: list[Finding] = []
     if issuer is None:
-        findings.append(Finding("identity", "the issuing body could not be read from title, header or signature"))
+        findings.append(Finding("identity",
+                                "the issuing body could not be read from title, header or signature"))
         agency, adcode, a_start, a_end = "", "", -1, -1
     else:
         agency, a_start, a_end = issuer.name, issuer.start, issuer.end
         findings.extend(issuer.findings)
         adcode = agencies.co_located_division(agency, issuer.adcode, page.text) or issuer.adcode
-    return DocumentInfo(type=page.kind, title=page.title.text, agency=agency, adcode=adcode, year=page.year,
-                        issued=page.issued, doc_number=doc_number, agency_start=a_start, agency_end=a_end), findings
+    info = DocumentInfo(type=page.kind, title=page.title.text, agency=agency, adcode=adcode, year=page.year,
+                        issued=page.issued, doc_number=doc_number, agency_start=a_start, agency_end=a_end)
+    return info, findings

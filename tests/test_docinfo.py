@@ -447,3 +447,65 @@ def test_issuer_readers_order():
 def test_home_readers(reader, text, adcode):
     home = reader(_clues(text))
     assert (home.adcode if home else None) == adcode
+
+
+# ------------------------------------------------------------------ the steps under the readers
+
+@pytest.mark.parametrize("text, title, quoted", [
+    # 001: under the page's navigation, above its 来源 line
+    ("区人大\n区政府\nRSS订阅\n当前位置:\n开封市祥符区人民政府2016年度政府信息公开工作年度报告\n"
+     "来源: | 作者:pmo668239 | 发布时间: 2017-03-04 | 1915 次浏览 | 分享到:\n",
+     "开封市祥符区人民政府2016年度政府信息公开工作年度报告", "开封市祥符区人民政府2016年度政府信息公开工作年度报告"),
+    # 108: a PDF's title broken over two lines, spaced
+    ("正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n本年度报告根据《中华人民共和国政府信息公开条例》（以\n",
+     "2025年上海市人民政府办公厅政府信息公开工作年度报告", "2025 年上海市人民政府办公厅政府信息公开\n工作年度报告"),
+    # 107: a Markdown heading
+    (_SHUYANG_107, "沐阳县人民政府2025年政府信息公开工作年度报告", "沐阳县人民政府 2025 年 政府信息公开工作年度报告"),
+    # 101: the crawler's 标题 line
+    (_HEADER_101, "平潭综合实验区2011年政府信息公开工作年度报告", "平潭综合实验区2011年政府信息公开工作年度报告"),
+    # 000: a report pasted without its title
+    ("一、概述\n2018年,楊浦區緊緊圍繞黨中央、國務院和市委、市政府決策部署\n", "", None),
+    # a column name before the title names no report
+    ("政府信息公开年报\n瓯海区人民政府2021年度政府信息公开工作年度报告\n正文\n",
+     "瓯海区人民政府2021年度政府信息公开工作年度报告", "瓯海区人民政府2021年度政府信息公开工作年度报告"),
+])
+def test_find_title(text, title, quoted):
+    doc = document_from_text(text)
+    found = docinfo._find_title(doc, docinfo._header(doc))
+    assert found.text == title
+    assert (doc.text[found.start:found.end] if found.start >= 0 else None) == quoted
+
+
+@pytest.mark.parametrize("text, lines", [
+    (_SHUYANG_107, ["沐阳县人民政府"]),  # 107: under the title; the date line is no name
+    ("正定县人民政府\n\n2017年政府信息公开工作年度报告\n一、概述\n2017年，我县认真贯彻落实……\n", ["正定县人民政府", "一、概述"]),
+    (_PINGTAN_101, []),  # the line under it is a sentence
+])
+def test_lines_near_title(text, lines):
+    page = _page(text)
+    near = docinfo._lines_near_title(page.text, page.title)
+    assert [line.text for line in near] == lines
+    assert all(page.text[line.start:line.start + len(line.text)] == line.text for line in near)
+
+
+@pytest.mark.parametrize("text, dates", [
+    (_SHUYANG_107, ["2026-01-23", "2026-01-23"]),  # 107: under the title (in brackets) and at the end
+    (_PINGTAN_101, ["2012-02-20"]),  # 101: in Chinese numerals, inside a run-together line
+    (_JIANGSU, ["2021-06-08"]),
+    ("本报告所列数据的统计期限自2011年1月1日起至2011年12月31日。\n", []),  # 101: dates in a sentence
+])
+def test_date_lines(text, dates):
+    assert [d.iso for d in docinfo._date_lines(document_from_text(text).text)] == dates
+
+
+@pytest.mark.parametrize("text, level, named", [
+    # 000: the district the report keeps naming, at each place it names it
+    ("2018年,楊浦區緊緊圍繞黨中央、國務院和市委、市政府決策部署\n楊浦區共發布了3件區政府規範性檔案", "区",
+     ["杨浦区", "杨浦区"]),
+    ("开封市祥符区人民政府2016年度政府信息公开工作年度报告", "区", ["祥符区"]),  # 001
+])
+def test_county_namings(text, level, named):
+    doc = document_from_text(text)
+    got = list(docinfo._county_namings(doc.text, level))
+    assert [doc.text[n.start:n.end] for n in got] == named
+    assert all(n.division.level == "county" for n in got)
