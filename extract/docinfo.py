@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from typing import Callable, Iterator, Optional, Sequence, TypeVar
+from typing import Callable, Iterator, Optional, Sequence, TypeVar, get_args, get_type_hints
 
 from . import agencies, divisions, docnumbers
 from .data import rows
@@ -161,9 +161,17 @@ class _NamedDivision:
     end: int
 
 
+# The types DocumentInfo.type admits: a kind in agency_document_kinds.tsv must be one of them.
+_DOCUMENT_TYPES = get_args(get_type_hints(DocumentInfo)["type"])
+
+
 @lru_cache(maxsize=1)
 def _kind_rows() -> tuple[_KindWord, ...]:
-    return tuple(_KindWord(*r[:3]) for r in rows("agency_document_kinds.tsv"))
+    kinds = tuple(_KindWord(*r[:3]) for r in rows("agency_document_kinds.tsv"))
+    unknown = {r.kind for r in kinds if not r.kind.startswith("@")} - set(_DOCUMENT_TYPES)
+    if unknown:
+        raise ValueError(f"agency_document_kinds.tsv: {sorted(unknown)} not among DocumentInfo types {_DOCUMENT_TYPES}")
+    return kinds
 
 
 def _kinds() -> list[_KindWord]:

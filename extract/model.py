@@ -7,7 +7,7 @@ words a fact came from. Nothing here knows about RDF.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Literal, Optional
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ class Finding:
 class DocumentInfo:
     """What the document is and who issued it for which year."""
 
-    type: str  # "AnnualReport" | "PolicyDocument"
+    type: Literal["AnnualReport", "PolicyDocument"]  # the kinds of agency_document_kinds.tsv
     title: str
     agency: str  # canonical full name, zh-Hans (上海市杨浦区人民政府)
     adcode: str  # 6-digit GB/T 2260 code of the agency's division ("100000" for national bodies)

@@ -509,3 +509,12 @@ def test_county_namings(text, level, named):
     got = list(docinfo._county_namings(doc.text, level))
     assert [doc.text[n.start:n.end] for n in got] == named
     assert all(n.division.level == "county" for n in got)
+
+
+def test_document_types_are_exactly_the_kinds_read():
+    """DocumentInfo.type admits the kinds agency_document_kinds.tsv gives, no more and no fewer."""
+    from typing import get_args, get_type_hints
+
+    from disclosure_kg.extract.model import DocumentInfo
+
+    assert set(get_args(get_type_hints(DocumentInfo)["type"])) == {r.kind for r in docinfo._kinds()}
