@@ -54,6 +54,7 @@ _HEADER_DATES = _words("header-date")
 _HEADER_PUBLISHERS = _words("header-publisher")
 _NOT_TITLE_STARTS = _words("not-title-start")
 _ISSUER_TAILS = tuple((r[1], r[2]) for r in _WORD_ROWS if r[0] == "issuer-tail")
+
 # How far the readers look, in characters or lines.
 # A title is a line of 6 to 80 characters: shorter is a label (年度报告), longer a sentence.
 _MIN_TITLE, _MAX_TITLE = 6, 80
@@ -79,6 +80,7 @@ _PAGE_HEADER_CHARS = 1500
 _MAX_PHRASE_COUNT = 3
 # A division the text names is its own only when named at least twice, and more often than any other.
 _MIN_NAMINGS = 2
+
 
 _CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -113,7 +115,8 @@ class _KindWord:
 
 @dataclass(frozen=True)
 class _Title:
-    """The document's title, and where it is in the text (-1 where it is not: a header's title)."""
+    """A title (or a line read as one) and where it is in the text (-1 where it is not: a title
+    only the crawler header gives)."""
 
     text: str
     start: int
@@ -170,7 +173,7 @@ def _kind_rows() -> tuple[_KindWord, ...]:
     kinds = tuple(_KindWord(*r[:3]) for r in rows("agency_document_kinds.tsv"))
     unknown = {r.kind for r in kinds if not r.kind.startswith("@")} - set(_DOCUMENT_TYPES)
     if unknown:
-        raise ValueError(f"agency_document_kinds.tsv: {sorted(unknown)} not among DocumentInfo types {_DOCUMENT_TYPES}")
+        raise ValueError(f"agency_document_kinds.tsv: {sorted(unknown)} are not DocumentInfo types")
     return kinds
 
 
@@ -186,6 +189,7 @@ def reports_on_work(title: str) -> bool:
 
 
 def _iso(y: int, m: int, d: int) -> Optional[str]:
+    """The ISO date, or None where the month or day is out of range."""
     if 1 <= m <= 12 and 1 <= d <= 31:
         return f"{y:04d}-{m:02d}-{d:02d}"
     return None
@@ -230,7 +234,8 @@ _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
 
 
 def _digit_years(text: str) -> str:
-    """``text`` with its Chinese-numeral years in digits (二〇一九年 → 2019年)."""
+    """``text`` with its Chinese-numeral years in digits (二〇一九年 → 2019年); four such digits
+    always read as a number."""
     return _CN_YEAR.sub(lambda m: str(int(chinese_number(m.group(1)))), text)
 
 
@@ -240,14 +245,19 @@ def _title_for_reading(title: str) -> str:
 
 
 def _looks_like_title(line: str) -> bool:
+    """A line of a title's length, not a sentence, whose words say what kind of document it is."""
     t = _clean_title(line)
     if not (_MIN_TITLE <= len(t) <= _MAX_TITLE) or _SENTENCE_PUNCT.search(t) or t.startswith(_NOT_TITLE_STARTS):
         return False
     return _kind_from_title(t) is not None
 
 
+_CLOSING_MARKS = re.compile(r"[》”\"）)]+$")
+
+
 def _kind_from_title(title: str) -> Optional[str]:
-    t = re.sub(r"[》”\"）)]+$", "", _title_for_reading(title))
+    """The kind a title's ending (…的通知) or words (…年度报告) say, past closing quotes and brackets."""
+    t = _CLOSING_MARKS.sub("", _title_for_reading(title))
     for r in _kinds():
         if r.where == "title-end" and t.endswith(r.word):
             return r.kind
@@ -329,6 +339,7 @@ def _loose(s: str) -> re.Pattern:
 
 
 def _doc_type(title: str, text: str) -> str:
+    """The kind the title says, else the kind whose phrases the text uses more (a report where tied)."""
     kind = _kind_from_title(title) if title else None
     if kind:
         return kind
@@ -586,10 +597,12 @@ class _Page:
 
     @cached_property
     def text_with_digit_years(self) -> str:
+        """The text with its Chinese-numeral years in digits, for the year readers."""
         return _digit_years(self.text)
 
 
 def _read_page(doc: Document) -> _Page:
+    """The page before any fact is read: header, title, type and printed dates."""
     header = _header(doc)
     title = _find_title(doc, header)
     return _Page(doc, header, title, _doc_type(title.text, doc.text), tuple(_date_lines(doc.text)))
@@ -645,6 +658,7 @@ def _year_of_report_title(page: _Page) -> Optional[int]:
 
 
 def _first_year(pattern: re.Pattern, text: str) -> Optional[int]:
+    """The year ``pattern``'s first match in ``text`` captures."""
     m = pattern.search(text)
     return int(m.group(1)) if m else None
 
@@ -753,14 +767,16 @@ class _IssuerClues:
 
     @cached_property
     def most_named(self) -> Optional[_NamedDivision]:
+        """The division the text keeps naming (see _division_by_frequency)."""
         return _division_by_frequency(self.page.text)
 
     @cached_property
     def home(self) -> Optional[agencies.Government]:
-        """The government a relative name (区府办, 市生态环境局, 五角场街道) is read against: the
-        division the text keeps naming. For an issuer the title names, first the government of
-        the issuer line near the title, and after the division the text names, the header
-        publisher's and the site chrome's."""
+        """The government a name that names no division or names it relatively (五角场街道,
+        市生态环境局, 区府办) is read against. Where the title names an issuer: the government of
+        the issuer line by the title, else of the division the text keeps naming, else of the
+        header's publisher, else of the site's chrome. Where it names none: only the division the
+        text keeps naming. The header's publisher and the signature are read against it too."""
         return _first(_TITLE_ISSUER_HOMES if self.title_issuers else (_home_most_named,), self)
 
 
