@@ -128,7 +128,8 @@ class Finding:
 class DocumentInfo:
     """What the document is and who issued it for which year."""
 
-    type: str  # "AnnualReport" | "PolicyDocument"
+    # the kinds of agency_document_kinds.tsv, or a file that is none (extract/recognise.py)
+    type: Literal["AnnualReport", "PolicyDocument", "UnrecognisedDocument"]
     title: str
     agency: str  # canonical full name, zh-Hans (上海市杨浦区人民政府)
     adcode: str  # 6-digit GB/T 2260 code of the agency's division ("100000" for national bodies)

@@ -1,6 +1,7 @@
 """Printed figures → values: Arabic and Chinese numerals, 万/亿, money, approximations, blanks.
 
-Table-driven (extract/data/metrics_numbers.json). A blank cell, "/" or "—" is kept apart from 0
+``chinese_number`` is the one reader of Chinese numerals: figures here, dates and years in
+docinfo, section labels in sections. Table-driven (extract/data/metrics_numbers.json). A blank cell, "/" or "—" is kept apart from 0
 (value None, kind "blank"); a percentage stays a percentage; an approximate figure (2600余条) is a
 value flagged as a lower bound.
 """
@@ -52,6 +53,16 @@ def sign_value(word: str) -> float:
     return float(table()["signs"].get(word.strip(), 1))
 
 
+def chinese_number(numeral: str) -> Optional[float]:
+    """The value of a Chinese numeral, or None where ``numeral`` is none: 十二 → 12, 二十三 → 23,
+    一百零五 → 105, 两千 → 2000, 一点五 → 1.5; digits without units are read one by one, as
+    years are printed (二〇一九 → 2019). ○ (a circle pages type for 〇) is 〇."""
+    try:
+        return float(cn2an.cn2an(numeral.replace("○", "〇"), "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
 def parse_number(text: str, multiplier: float = 1.0, unit_hint: str = "") -> ParsedNumber:
     """Read one printed figure. ``multiplier`` is a column's scale (单位：万元 → 10000)."""
     raw = text
@@ -81,9 +92,8 @@ def parse_number(text: str, multiplier: float = 1.0, unit_hint: str = "") -> Par
         digits = m.group(0)
         if digits[0] in "十百千万亿":  # 近百人, 千余家: a bare unit numeral means one of it
             digits = "一" + digits
-        try:
-            number = float(cn2an.cn2an(digits, "smart"))
-        except (ValueError, KeyError):
+        number = chinese_number(digits)
+        if number is None:
             return ParsedNumber(None, unit_hint, approximate, "unparsed", raw)
         rest = t.replace("百分之", "")[m.end():]
     if percent:

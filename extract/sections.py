@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .data import rows
 from .model import Section
+from .numbers import chinese_number
 
 CN_NUM = "一二三四五六七八九十"
 _LEVELS = [
@@ -26,16 +27,13 @@ _TITLE_END = re.compile(r"[。\n;；]")
 MAX_TITLE = 60
 
 
-def _cn_value(s: str) -> int:
-    digits = {c: i + 1 for i, c in enumerate(CN_NUM)}
-    if s == "十":
-        return 10
-    if s.startswith("十"):
-        return 10 + digits.get(s[1:], 0)
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return digits.get(a, 0) * 10 + (digits.get(b, 0) if b else 0)
-    return digits.get(s, 0)
+def _label_value(label: str, level: int) -> int:
+    """The number a heading's label counts: 三 → 3, 十二 → 12, 3 → 3; 0 for a label that reads
+    as no numeral."""
+    if level == 3:
+        return int(label)
+    value = chinese_number(label)
+    return int(value) if value is not None else 0
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +72,7 @@ def split_sections(text: str) -> list[Section]:
     kept: list[tuple[int, int, str, str]] = []
     last_value = {1: 0, 2: 0, 3: 0}
     for start, level, label, title in heads:
-        value = _cn_value(label) if level < 3 else int(label)
+        value = _label_value(label, level)
         skipped_one = value == last_value[1] + 2 and title.startswith(known)  # a heading lost in copying
         if level == 1 and value not in (last_value[1] + 1, 1) and last_value[1] and not skipped_one:
             continue

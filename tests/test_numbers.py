@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_kg.extract.numbers import parse_number
+from disclosure_kg.extract.numbers import chinese_number, parse_number
 
 CASES = [
     # text, value, unit, approximate, kind
@@ -58,3 +58,28 @@ def test_column_multiplier_for_money():
 def test_unreadable_text_is_kept_raw():
     n = parse_number("若干")
     assert n.value is None and n.kind == "unparsed" and n.raw == "若干"
+
+
+# Chinese numerals as each reader meets them: section labels (sections), dates and years
+# (docinfo), figures (parse_number).
+NUMERALS = [
+    # section labels: 一、概述 … 十二、其他需要报告的事项
+    ("一", 1), ("十", 10), ("十二", 12), ("十九", 19), ("二十", 20),
+    # dates and years: 二○一二年二月二十日 (the signing date of 101_pingtan_2011), 二〇三五年
+    # (corpus reports), 二○一三年一月十日 (test_docinfo), 十二月三十一日
+    ("二○一二", 2012), ("二", 2), ("二〇三五", 2035), ("二〇一九", 2019), ("二零一九", 2019),
+    ("一九九九", 1999), ("三十一", 31),
+    # figures: 二十三件, 一百零五件, 两千余条, 三千二百人次
+    ("二十三", 23), ("一百零五", 105), ("两", 2), ("两千", 2000), ("三千二百", 3200), ("一点五", 1.5),
+    ("〇", 0), ("零", 0),
+]
+
+
+@pytest.mark.parametrize("numeral, value", NUMERALS)
+def test_chinese_number(numeral, value):
+    assert chinese_number(numeral) == value
+
+
+@pytest.mark.parametrize("text", ["", "十十", "若干", "点五"])
+def test_chinese_number_of_no_numeral_is_none(text):
+    assert chinese_number(text) is None

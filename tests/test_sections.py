@@ -39,3 +39,21 @@ def test_section_at():
     doc = document_from_text("一、概述\n甲。\n二、重点领域信息公开\n（一）财政预决算。公开预算。\n")
     i = doc.text.index("公开预算")
     assert [s.title for s in doc.section_at(i)] == ["重点领域信息公开", "财政预决算"]
+
+
+import pytest  # noqa: E402
+
+from disclosure_kg.extract.sections import _label_value  # noqa: E402
+
+
+@pytest.mark.parametrize("label, level, value", [
+    ("一", 1, 1),  # 一、概述
+    ("六", 1, 6),  # 六、其他需要报告的事项 (106_pingtan_2023, the 2021 format's last part)
+    ("二", 2, 2),  # （二）主动公开政府信息的主要类别 (101_pingtan_2011)
+    ("十", 1, 10),
+    ("十二", 2, 12),  # （十二）规范依申请公开: a notice's points run past ten (tests/heldout, 207)
+    ("十九", 2, 19),
+    ("3", 3, 3),  # 3.开设政务公开栏 (101_pingtan_2011)
+])
+def test_label_value(label, level, value):
+    assert _label_value(label, level) == value
