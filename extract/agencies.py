@@ -135,14 +135,6 @@ class AgencyName:
     adcode: Optional[str]
     findings: tuple[Finding, ...] = ()
 
-    # docinfo still unpacks the (canonical, parent, adcode, findings) tuple this record replaced;
-    # remove these two once it reads the fields
-    def __iter__(self):
-        return iter((self.canonical, self.parent, self.adcode, self.findings))
-
-    def __getitem__(self, index):
-        return tuple(self)[index]
-
 
 def _year(s: str) -> Optional[int]:
     s = s.strip()

@@ -505,11 +505,10 @@ def _read_agency(written: str, start: int, year: Optional[int],
     got = agencies.canonical_agency(written, home, year)
     if got is None:
         return None
-    canon, _parent, adcode, findings = got
     if start < 0:
-        return _Issuer(canon, adcode, -1, -1, tuple(Finding(f.kind, f.message, -1, -1) for f in findings))
-    return _Issuer(canon, adcode, start, start + len(written),
-                   tuple(Finding(f.kind, f.message, start + f.start, start + f.end) for f in findings))
+        return _Issuer(got.canonical, got.adcode, -1, -1, tuple(Finding(f.kind, f.message, -1, -1) for f in got.findings))
+    return _Issuer(got.canonical, got.adcode, start, start + len(written),
+                   tuple(Finding(f.kind, f.message, start + f.start, start + f.end) for f in got.findings))
 
 
 _COUNTY_LEVELS = _words("county-level")
@@ -800,8 +799,7 @@ def _home_of_publisher(clues: _IssuerClues) -> Optional[agencies.Government]:
             continue
         publisher = agencies.canonical_agency(_clean_title(value), None, clues.year)
         if publisher is not None:
-            _canonical, _parent, adcode, _findings = publisher
-            home = agencies.government_of(adcode) if adcode else None
+            home = agencies.government_of(publisher.adcode) if publisher.adcode else None
             if home is not None:
                 return home
     return None
