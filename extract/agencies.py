@@ -22,7 +22,6 @@ from . import divisions
 from .docnumbers import find_docnumbers
 from .model import AgencyMention, Document, DocumentInfo, Finding, IssuingBody
 
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 
 NATIONAL = divisions.NATIONAL
 # Names the code builds with: a division's government, a zone's management committee (both rows of

@@ -40,10 +40,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal, Mapping, Optional
 
-from .data import rows
 from . import docnumbers
+from .data import rows
 from .model import Citation, DocNumber, Document, DocumentInfo
 from .regulations import Entry, authority, canonical_title, fold
+from .titles import TRAILING_NOTE
 
 MAX_TITLE = 160  # a 《 not closed within this many characters is not a title
 # an issuing body, even two joined (中共中央办公厅、国务院办公厅), and the words between it and the
@@ -75,7 +76,6 @@ OWN_TITLE_LINE_SLACK = 40
 MIN_ISSUED_TITLE = 4
 _BAD_IN_TITLE = re.compile(r"[。；;！!？?]|\n\s*\n")
 _MARKS = re.compile(r"<<|>>|[《》〈〉<>]")  # <<…>>: title marks typed in ASCII
-_TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 _CUT = re.compile(r"[，,。；;：:！？!?\n“”\"'‘’（）()《》〈〉|]")
 
 
@@ -291,7 +291,7 @@ def title_kind(title: str) -> str:
     (…办法（征求意见稿）) is not yet one."""
     t = fold(title)
     while True:
-        m = _TRAILING_NOTE.search(t)
+        m = TRAILING_NOTE.search(t)
         if not m or m.start() == 0:
             break
         if t[m.start() + 1:m.end() - 1] in _language()["draft_notes"]:

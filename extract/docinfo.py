@@ -32,6 +32,7 @@ from .data import rows
 from .model import Document, DocumentInfo, Finding
 from .normalize import normalize
 from .numbers import chinese_number
+from .titles import TRAILING_NOTE
 
 
 _WORD_ROWS = rows("docinfo_words.tsv")
@@ -230,7 +231,6 @@ def _page_title(s: str) -> str:
 
 
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=年)")
-_TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
 
 
 def _digit_years(text: str) -> str:
@@ -241,7 +241,7 @@ def _digit_years(text: str) -> str:
 
 def _title_for_reading(title: str) -> str:
     """The title with a Chinese-numeral year in digits and a trailing note such as （全文） cut."""
-    return _TRAILING_NOTE.sub("", _digit_years(title))
+    return TRAILING_NOTE.sub("", _digit_years(title))
 
 
 def _looks_like_title(line: str) -> bool:
