@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from . import docnumbers
 from .data import rows
 from .model import Document, DocumentInfo
 
@@ -27,4 +28,6 @@ def unrecognised(doc: Document, info: DocumentInfo) -> Optional[str]:
         return None
     if any(word in doc.text for word in markers()):
         return None
-    return "no year, no issuing body and none of the words of a disclosure report or notice"
+    if next(iter(docnumbers.find_docnumbers(doc.text)), None) is not None:
+        return None  # a government document cites others by their 文号 (国办发〔2020〕17号, 国务院令第722号)
+    return "no year, no issuing body, no 文号 and none of the words of a disclosure report or notice"
