@@ -10,11 +10,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from .. import __version__
 from .budget import Budget
 from .connect import open_store
 from .errors import UserError
 from .export import FORMATS as EXPORT_FORMATS
+from .fingerprint import VERSION
 from .iri import DEFAULT_BASE, Minter, base_from_env
 from .remote import RemoteError
 from .results import FORMATS, write
@@ -57,7 +57,7 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="dkg", description="A linked-data knowledge graph of Chinese government information-disclosure reports.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--version", action="version", version=f"disclosure-kg {__version__}")
+    ap.add_argument("--version", action="version", version=f"disclosure-kg {VERSION}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     b = sub.add_parser("build", help="read documents into the store (one named graph each)",
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:  # a bug: show it, do not dress it up as a usage error
         traceback.print_exc()
         print(f"dkg {args.command}: internal error; please report it with the traceback above "
-              f"(disclosure-kg {__version__})", file=sys.stderr)
+              f"(disclosure-kg {VERSION})", file=sys.stderr)
         return 3
 
 

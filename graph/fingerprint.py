@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
-from .. import __version__
+VERSION = version("disclosure-kg")  # the installed distribution's, as pyproject.toml sets it
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # what decides a document's triples; the rest (CLI, queries, store) does not
@@ -27,4 +28,4 @@ def extractor_fingerprint() -> str:
         for f in files:
             digest.update(str(f.relative_to(_PACKAGE)).encode())
             digest.update(f.read_bytes())
-    return f"{__version__}-{digest.hexdigest()[:12]}"
+    return f"{VERSION}-{digest.hexdigest()[:12]}"

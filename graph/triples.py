@@ -17,11 +17,10 @@ import opencc
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .. import __version__
 from ..extract import divisions
 from ..extract.model import Citation, Document, DocumentFacts, Observation
 from ..extract.numbers import parse_number
-from .fingerprint import extractor_fingerprint
+from .fingerprint import VERSION, extractor_fingerprint
 from .iri import Minter, slug
 from .namespaces import PREFIXES, TERMS
 from .vocabulary import Structure, Vocabulary, vocabulary
@@ -210,7 +209,7 @@ class _Writer:
     def document(self) -> None:
         info = self.facts.info
         d = self.doc_iri
-        self.add(d, RDF.type, TYPES.get(info.type, DKG.Document))
+        self.add(d, RDF.type, TYPES[info.type])
         self.add(d, DCTERMS.source, Literal(self.doc.source))
         self.add(d, DCTERMS["format"], Literal(self.doc.media_type))
         self.add(d, DKG.extractedText, Literal(len(self.doc.text)))
@@ -241,7 +240,7 @@ class _Writer:
         activity = IRI(self.m.activity(extractor_fingerprint()))
         self.add(d, PROV.wasGeneratedBy, activity)
         self.share(activity, RDF.type, PROV.Activity)
-        self.share(activity, RDFS.label, Literal(f"disclosure-kg {__version__} extraction", lang="en"))
+        self.share(activity, RDFS.label, Literal(f"disclosure-kg {VERSION} extraction", lang="en"))
 
     def national_division(self) -> ox.NamedNode:
         nat = IRI(self.m.division(NATIONAL_ADCODE))

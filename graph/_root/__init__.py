@@ -1,6 +1,8 @@
 """disclosure-kg: a linked-data knowledge graph of government information-disclosure reports."""
 
-__version__ = "0.1.0"
+from importlib.metadata import version
+
+__version__ = version("disclosure-kg")  # one number, pyproject.toml's
 
 
 def __getattr__(name: str):
