@@ -207,7 +207,7 @@ class Observation:
     unit: str = "count"  # "count" | "yuan" | "percent" | "person" …
     approximate: bool = False  # 余/多/近/约: the value is a lower bound
     derived: bool = False  # not printed: computed from printed figures
-    table: Optional[str] = None  # "二" | "三" | "四" | "统计表" | None for prose
+    table: Optional[Literal["二", "三", "四", "统计表"]] = None  # the table it was read from; None for prose
     row: Optional[str] = None  # row label as printed
     column: Optional[str] = None  # column label as printed
 

@@ -91,11 +91,12 @@ def _read_pdf(p: Path, data: bytes) -> RawText:
 # "标题: …" lines a crawler wrote above the page text, closed by a "==== 正文 ====" rule.
 _HEADER_LINE = re.compile(r"^([\w\u4e00-\u9fff]{1,8})\s*[:：]\s*(.*)$")
 _BODY_RULE = re.compile(r"^=+\s*正文\s*=+\s*$")
+MAX_HEADER_LINES = 40  # a crawler's header is a dozen fields; the body rule stands within this
 
 
 def crawler_header(text: str) -> dict[str, str]:
     """The key/value lines a crawler put above the body, if the file has that form."""
-    lines = text.split("\n", 40)[:40]
+    lines = text.split("\n", MAX_HEADER_LINES)[:MAX_HEADER_LINES]
     for i, line in enumerate(lines):
         if _BODY_RULE.match(line.strip()):
             header = {}
