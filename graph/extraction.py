@@ -102,7 +102,8 @@ def process_document(task: DocumentTask) -> DocumentResult:
         result.problem = f"{task.path}: internal error while extracting ({detail})"
         return result
     result.triples = len(dg.triples)
-    result.warnings = list(facts.document.damage) + dg.problems + [f"{name}: {r.severity.lower()} of {r.shape} at {r.focus}: {r.message}"
+    broken = [f"{name}: {f.message}" for f in facts.findings if f.kind == "extractor-error"]
+    result.warnings = list(facts.document.damage) + broken + dg.problems + [f"{name}: {r.severity.lower()} of {r.shape} at {r.focus}: {r.message}"
                                      for r in shape_results]
     result.findings = len(facts.findings)
     return result

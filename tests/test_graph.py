@@ -170,20 +170,36 @@ def test_trig_export_keeps_one_graph_per_document(corpus_dir, tmp_path):
             m.vocabulary_graph, m.entities_graph} <= names
 
 
-def test_an_extractor_bug_costs_one_document_not_the_build(corpus_dir, tmp_path, monkeypatch):
-    from disclosure_kg.extract import citations
+def test_an_extractor_bug_costs_its_facts_not_the_document(corpus_dir, tmp_path, monkeypatch):
+    """A bug in one extractor loses that extractor's facts for that document, named in a finding
+    and a build warning; a bug in reading what the document is loses the document, named as not
+    read. Either way the rest of the corpus builds."""
+    from disclosure_kg.extract import citations, docinfo
 
-    real = citations.find_citations
+    real_citations, real_info = citations.find_citations, docinfo.document_info
 
-    def broken(doc, info):
+    def broken_citations(doc, info):
         if doc.source.startswith("003_"):
             raise RuntimeError("planted bug")
-        return real(doc, info)
+        return real_citations(doc, info)
 
-    monkeypatch.setattr(citations, "find_citations", broken)
+    def broken_info(doc):
+        if doc.source.startswith("106_"):
+            raise RuntimeError("planted bug in docinfo")
+        return real_info(doc)
+
+    monkeypatch.setattr(citations, "find_citations", broken_citations)
+    monkeypatch.setattr(docinfo, "document_info", broken_info)
     store = OxigraphStore(tmp_path / "kg")
-    summary = build([corpus_dir / "003_72128b50d2462855.txt", corpus_dir / "106_pingtan_2023.txt"], store, progress=False, jobs=1)  # the planted bug lives in this process
-    assert summary.documents == 1
-    assert len(summary.problems) == 1 and "003_72128b50d2462855.txt: internal error" in summary.problems[0]
-    assert "planted bug" in summary.problems[0]
+    files = [corpus_dir / "003_72128b50d2462855.txt", corpus_dir / "106_pingtan_2023.txt", corpus_dir / "107_shuyang_2025.txt"]
+    summary = build(files, store, progress=False, jobs=1)  # the planted bugs live in this process
+    assert summary.documents == 2
+    assert len(summary.problems) == 1 and "106_pingtan_2023.txt: internal error" in summary.problems[0]
+    assert "planted bug in docinfo" in summary.problems[0]
+    assert [w for w in summary.warnings if "planted bug" in w] == [
+        "003_72128b50d2462855.txt: _citations failed: RuntimeError: planted bug"]
+    cited = store.select("""SELECT ?source (COUNT(?r) AS ?n) WHERE { GRAPH ?g {
+        ?d <http://purl.org/dc/terms/source> ?source ; <https://w3id.org/disclosure-kg/def#contentHash> ?h .
+        OPTIONAL { ?d <http://data.europa.eu/eli/ontology#cites> ?r } } } GROUP BY ?source ORDER BY ?source""").rows
+    assert [(r[0], int(r[1]) > 0) for r in cited] == [("003_72128b50d2462855.txt", False), ("107_shuyang_2025.txt", True)]
     store.close()

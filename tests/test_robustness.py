@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
 
 import pytest
-
 from disclosure_kg.graph.build import build
 from disclosure_kg.graph.errors import UserError
 from disclosure_kg.graph.extraction import OverBudget, time_budget
@@ -92,7 +92,8 @@ def test_unrecognised_documents_keep_no_facts(corpus_dir, tmp_path):
         ?d <http://purl.org/dc/terms/source> "news.txt" ; a ?type ; ?p ?o } } GROUP BY ?type""").rows
     assert [r[0].rsplit("#", 1)[-1] for r in rows] == ["UnrecognisedDocument"]
     facts = store.select("""SELECT ?x WHERE { GRAPH ?g { ?d <http://purl.org/dc/terms/source> "news.txt" .
-        { ?d <https://w3id.org/disclosure-kg/def#cites> ?x } UNION { ?x <https://w3id.org/disclosure-kg/def#report> ?d } } }""").rows
+        { ?d <http://data.europa.eu/eli/ontology#cites> ?x } UNION { ?x <https://w3id.org/disclosure-kg/def#report> ?d }
+        UNION { ?d <http://purl.org/dc/terms/publisher> ?x } } }""").rows
     assert facts == []
     store.close()
 
@@ -207,3 +208,20 @@ def test_an_unreadable_folder_is_named(corpus_dir, tmp_path):
     finally:
         locked.chmod(0o755)
     assert summary.documents == 1 and any("locked: folder cannot be read" in p for p in summary.problems)
+
+
+@pytest.mark.corpus
+def test_ctrl_c_ends_with_the_summary_of_what_was_stored(corpus_dir, tmp_path):
+    store = tmp_path / "kg"
+    proc = subprocess.Popen([sys.executable, "-m", "disclosure_kg", "build", str(corpus_dir), "--store", str(store),
+                             "--no-progress"], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not (store / "CURRENT").exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(2)  # the workers are extracting
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+    _, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the build finished before the interrupt")
+    assert proc.returncode == 130, err
+    assert err.startswith("interrupted: built ") and "Traceback" not in err
