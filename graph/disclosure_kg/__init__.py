@@ -1,4 +1,9 @@
-"""disclosure-kg: a linked-data knowledge graph of government information-disclosure reports."""
+"""disclosure-kg: a linked-data knowledge graph of government information-disclosure reports.
+
+The root of the import name. Its parts live in the project's top-level folders
+(disclosure_kg.extract in extract/, disclosure_kg.graph in graph/, …: pyproject.toml's
+package-dir, and the README's Architecture section); this folder holds only what
+``import disclosure_kg`` and ``python -m disclosure_kg`` need."""
 
 from importlib.metadata import version
 
