@@ -31,22 +31,19 @@ class Store(Protocol):
         """Store documents (graph IRI, N-Quads of its graph and the entity triples it brings),
         replacing any stored before under the same graph.
 
-        The old graphs go first, each in a transaction of its own; the batch then comes in as
-        one transaction, entity triples included. A kill therefore leaves each document wholly
-        in or wholly out (a replaced one out, and its content hash with it, so the next build
-        puts it back). Oxigraph's bulk loader is no faster here and is not atomic: a kill in it
-        left documents half-written. ``lenient``: the N-Quads are our own serialisation, so
-        their IRIs need no second check. A batch costs about 2.5 times what the bulk loader took
+        The old graphs go first, each in a transaction; the batch then comes in through
+        Oxigraph's bulk loader, which builds the batch's index files and ingests them all in one
+        RocksDB IngestExternalFiles call at its end: nothing of a batch is visible until all of
+        it is (tests/test_kill.py kills loads and builds to hold it to that). A kill therefore
+        leaves each document wholly in or wholly out (a replaced one out, and its content hash
+        with it, so the next build puts it back). A transaction (``Store.load``) would say so
+        itself, but costs three times as much and writes a log 2.5 times the data
         (bench/bench_write.py)."""
         for graph_iri, _ in documents:
             name = ox.NamedNode(graph_iri)
             if self.store.contains_named_graph(name):
                 self.store.remove_graph(name)
-        self.store.load(b"".join(data for _, data in documents), format=ox.RdfFormat.N_QUADS, lenient=True)
-        # RocksDB keeps its write-ahead log until the memtables are flushed: about 2.5 times the
-        # N-Quads written, so a national year would fill a disk with log. A flush a batch keeps
-        # it under a hundred MB and the store folder the size of its data.
-        self.store.flush()
+        self.store.bulk_load(b"".join(data for _, data in documents), format=ox.RdfFormat.N_QUADS)
 
     def built_documents(self) -> dict[str, BuiltDocument]: ...
     def update(self, sparql: str) -> None: ...

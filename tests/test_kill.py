@@ -20,8 +20,6 @@ import pytest
 
 from disclosure_kg.graph.store import OxigraphStore
 from disclosure_kg.graph.validate import validate_store
-
-pytestmark = pytest.mark.corpus
 KILLS = 3  # per kind of build; each costs a killed build, a validation and a completing build
 
 
@@ -75,6 +73,7 @@ def check_killed_store(store: Path, reference: dict[str, set[str]]) -> int:
     return len(set(got) & documents)
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("kind", ["fresh", "rebuild"])
 def test_a_killed_build_leaves_documents_whole(corpus_dir, tmp_path, reference, kind):
     complete, seconds = reference
@@ -91,3 +90,35 @@ def test_a_killed_build_leaves_documents_whole(corpus_dir, tmp_path, reference, 
         subprocess.run(build_command(corpus_dir, store), check=True, capture_output=True)
         assert graphs(store) == complete, f"the build after a kill at {percent}% did not complete the store"
     assert len(seen_in) >= 1
+
+
+LOADER = """
+import sys, pyoxigraph as ox
+store = ox.Store(sys.argv[1])
+data = "".join(f'<http://example.org/s{i}> <http://example.org/p{i % 50}> "{i} of {g}" <http://example.org/g{g}> .\\n'
+               for g in range(30) for i in range(20000)).encode()
+print("loading", flush=True)
+store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+"""
+
+
+@pytest.mark.parametrize("after", [0.1, 0.8, 1.6, 3.2])
+def test_a_killed_bulk_load_leaves_nothing_or_everything(tmp_path, after):
+    """What graph/store.py relies on: Oxigraph's bulk loader makes a load visible in one atomic
+    ingestion at its end, so a batch killed part way leaves none of its quads."""
+    store = tmp_path / "kg"
+    proc = subprocess.Popen([sys.executable, "-c", LOADER, str(store)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "loading"
+    time.sleep(after)
+    proc.kill()
+    proc.wait()
+    counts: dict[str, int] = defaultdict(int)
+    s = ox.Store.read_only(str(store))
+    for q in s.quads_for_pattern(None, None, None, None):
+        counts[q.graph_name.value] += 1
+    del s
+    everything = len(counts) == 30 and set(counts.values()) == {20000}
+    if proc.returncode == -signal.SIGKILL:
+        assert not counts or everything  # killed part way: nothing of it, or all of it
+    else:
+        assert proc.returncode == 0 and everything  # it finished before the kill
