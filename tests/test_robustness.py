@@ -225,3 +225,19 @@ def test_ctrl_c_ends_with_the_summary_of_what_was_stored(corpus_dir, tmp_path):
         pytest.skip("the build finished before the interrupt")
     assert proc.returncode == 130, err
     assert err.startswith("interrupted: built ") and "Traceback" not in err
+
+
+def test_a_folder_that_cannot_be_listed_is_named_even_as_root(tmp_path, monkeypatch):
+    """The same through the walk's error (root reads every folder, so a real one is only
+    possible for an ordinary user)."""
+    from disclosure_kg.graph import build as build_module
+
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top, onerror=onerror, **kw)
+
+    monkeypatch.setattr(build_module.os, "walk", walk)
+    files, problems = build_module.expand([tmp_path])
+    assert files == [] and problems == [f"{tmp_path / 'locked'}: folder cannot be read (Permission denied)"]
