@@ -235,13 +235,8 @@ def cmd_validate(args) -> int:
     from .validate import validate_store
 
     store = open_store(args.store, args.endpoint, args.update_endpoint, args.graph_store, read_only=True)
-    try:
+    try:  # a failure here is the user's (UserError, RemoteError: exit 2) or a bug (exit 3), never a verdict
         report = validate_store(store, args.base or base_from_env())
-    except (RemoteError, UserError):
-        raise
-    except Exception as e:  # a broken shapes file or store is an error, not a verdict
-        print(f"dkg validate: could not validate: {type(e).__name__}: {e}", file=sys.stderr)
-        return 2
     finally:
         store.close()
     if args.format == "json":
