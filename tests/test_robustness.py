@@ -241,3 +241,18 @@ def test_a_folder_that_cannot_be_listed_is_named_even_as_root(tmp_path, monkeypa
     monkeypatch.setattr(build_module.os, "walk", walk)
     files, problems = build_module.expand([tmp_path])
     assert files == [] and problems == [f"{tmp_path / 'locked'}: folder cannot be read (Permission denied)"]
+
+
+@pytest.mark.corpus
+def test_a_store_from_the_old_iri_rule_is_migrated_not_doubled(corpus_dir, tmp_path):
+    """Stores built before file names were percent-encoded hold 106_pingtan_2023-txt; the next
+    build replaces that graph instead of adding a second copy of the report."""
+    store = OxigraphStore(tmp_path / "kg")
+    build([corpus_dir / PINGTAN], store, progress=False, jobs=1)
+    m = Minter()
+    old = m.document_graph(PINGTAN).replace(".txt", "-txt")
+    store.update(f"MOVE <{m.document_graph(PINGTAN)}> TO <{old}>")
+    build([corpus_dir / PINGTAN], store, progress=False, jobs=1)
+    graphs = [g for g in store.graphs() if "/graph/" in g and PINGTAN.split(".")[0] in g]
+    assert graphs == [m.document_graph(PINGTAN)]
+    store.close()
