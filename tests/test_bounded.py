@@ -117,3 +117,79 @@ def test_a_row_the_search_gives_up_on_is_a_finding(corpus_dir, printed, hostile)
     # nothing is read from the row, and the table's other rows are still read
     assert not [o for o in obs if o.table == "三" and o.start >= gave_up[0].start and o.end <= gave_up[0].end]
     assert any(o.table == "三" and o.metric == "申请办理结果数" and o.value == 5 for o in obs)
+
+
+# ------------------------------------------------------------------ figures in running text
+
+# real sentences (105_pingtan_2021.txt, 000_e12181306ca0a942.txt) and the figures read from them
+SENTENCES = [
+    ("本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。",
+     {("政府信息公开申请数", 70.0), ("申请办理结果数", 69.0)}),
+    ("对依申请公开的答复总数3条，其中同意公开答复数2条，其它公开答复数1条；",
+     {("申请办理结果数", 3.0), ("申请办理结果数", 2.0)}),
+]
+# (what is inserted, where: after this much of the sentence, or None for a paragraph before it)
+RUNS = [
+    (" " * 40_000, "办结"),  # between the words and the figure (the quadratic case of issue 12)
+    (" " * 40_000, "共收到"),
+    ("\t \u3000" * 10_000, "答复总数"),
+    (" " * 40_000, None),
+    ("1" * 40_000, None),
+    ("一" * 40_000, None),
+    ("1 " * 20_000, None),
+    ("共" + " " * 40_000, None),  # a verb of the rules, then nothing but spaces
+    ("全部" + " " * 40_000 + "件", None),
+]
+
+
+def _prose(text: str) -> set:
+    from disclosure_kg.extract.metrics import prose
+
+    return {(o.metric, o.value) for o in prose.find(document_from_text(text), None, [])}
+
+
+@pytest.mark.parametrize("sentence,figures", SENTENCES)
+@pytest.mark.parametrize("run,after", RUNS, ids=[f"{r[:3]!r}x{len(r)}@{a}" for r, a in RUNS])
+def test_a_long_run_in_prose_leaves_its_figures(sentence, figures, run, after):
+    if after is None:
+        text = run + "\n" + sentence
+    elif after in sentence:
+        cut = sentence.index(after) + len(after)
+        text = sentence[:cut] + run + sentence[cut:]
+    else:
+        pytest.skip("the sentence has no such words")
+    assert _prose(sentence) == figures
+    assert _prose(text) == figures
+
+
+def _lookaround_repeats(pattern: str) -> list[str]:
+    """The unbounded repeats (*, +) inside the lookarounds of a regular expression."""
+    found, i = [], 0
+    while i < len(pattern):
+        for opener in ("(?<!", "(?<=", "(?!", "(?="):
+            if pattern.startswith(opener, i):
+                depth, j = 1, i + len(opener)
+                while j < len(pattern) and depth:
+                    if pattern[j] == "\\":
+                        j += 2
+                        continue
+                    if pattern[j] == "[":
+                        j = pattern.index("]", j + 1) + 1
+                        continue
+                    depth += {"(": 1, ")": -1}.get(pattern[j], 0)
+                    if pattern[j] in "*+" and depth:
+                        found.append(pattern[i:j + 1])
+                    j += 1
+                break
+        i += 1
+    return found
+
+
+def test_no_prose_rule_looks_ahead_without_a_bound():
+    # a look to the end of a clause from every match is quadratic on a page with no comma
+    from disclosure_kg.extract.data import json_data
+
+    rules = json_data("metrics_prose.json")["rules"]
+    assert not [(r["metric"], _lookaround_repeats(r["pattern"])) for r in rules
+                if "pattern" in r and _lookaround_repeats(r["pattern"])]
+    assert _lookaround_repeats("a(?![^，,]*?纠错)") == ["(?![^，,]*"]
