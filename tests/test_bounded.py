@@ -195,3 +195,112 @@ def test_no_prose_rule_looks_ahead_without_a_bound():
     assert not [(r["metric"], _lookaround_repeats(r["pattern"])) for r in rules
                 if "pattern" in r and _lookaround_repeats(r["pattern"])]
     assert _lookaround_repeats("a(?![^，,]*?纠错)") == ["(?![^，,]*"]
+
+
+# ------------------------------------------------------------------ domains
+
+# a real paragraph (a PDF copy wrapped 创⏎业) and a real sentence with titles (104_pingtan_2019.txt)
+WRAPPED = ("（一）主动公开。按月公开最低生活保障和临时救助资金发放情况；发布稳岗返还、创\n"
+           "业担保贷款等就业扶持政策；公开区级部门预算、决算和“三公”经费。\n")
+TITLED = "定期发布“八大工程”实施情况、解读《平潭综合实验区生活垃圾分类管理办法》《平潭综合实验区政府投资项目管理办法（修订）》等政策文件"
+
+
+# (spans, position, held)
+SPANS = [
+    ([(0, 10), (20, 30)], 5, True),
+    ([(0, 10), (20, 30)], 10, False),
+    ([(0, 10), (20, 30)], 20, True),
+    ([(0, 100), (20, 30)], 50, True),  # inside the first span, past the second
+    ([(20, 30), (0, 100)], 50, True),  # in any order
+    ([], 0, False),
+]
+
+
+@pytest.mark.parametrize("spans,pos,held", SPANS)
+def test_spans_hold_a_position(spans, pos, held):
+    from disclosure_kg.extract.domains import _Spans
+
+    assert (pos in _Spans(spans)) is held
+
+
+# (text, mention, its clause)
+CLAUSES = [
+    (WRAPPED, "就业", "发布稳岗返还、创\n业担保贷款等就业扶持政策"),  # the wrap is no clause end
+    (WRAPPED, "最低生活保障", "按月公开最低生活保障和临时救助资金发放情况"),
+    (TITLED, "生活垃圾", TITLED),
+]
+
+
+@pytest.mark.parametrize("text,mention,clause", CLAUSES)
+def test_a_mention_s_clause(text, mention, clause):
+    from disclosure_kg.extract.domains import _Clauses, settings
+
+    i = text.index(mention)
+    a, b = _Clauses(text, settings()).around(i, i + len(mention))
+    assert text[a:b] == clause
+
+
+def test_a_clause_with_no_end_is_read_a_bounded_way():
+    from disclosure_kg.extract.domains import CLAUSE_REACH, _Clauses, settings
+
+    text = "公开" * 50_000 + "就业" + "公开" * 50_000
+    i = text.index("就业")
+    a, b = _Clauses(text, settings()).around(i, i + 2)
+    assert (a, b) == (i - CLAUSE_REACH, i + 2 + CLAUSE_REACH)
+
+
+@pytest.mark.parametrize("word,inside", [("八大工程", False), ("生活垃圾", True), ("政府投资", True), ("政策文件", False)])
+def test_a_word_inside_a_title(word, inside):
+    from disclosure_kg.extract.domains import _Titles
+
+    assert _Titles(TITLED).holds(TITLED.index(word)) is inside
+
+
+def test_the_matcher_reads_a_long_text_in_windows(monkeypatch):
+    # each spaCy Doc is at most one window long, and the windows find what one Doc would
+    from disclosure_kg.extract import domains
+
+    text = WRAPPED * 40
+    whole = domains._matches(text)
+    lengths = []
+    real = domains.make_doc
+    monkeypatch.setattr(domains, "make_doc", lambda t: lengths.append(len(t)) or real(t))
+    monkeypatch.setattr(domains, "MATCH_WINDOW", 100)
+    assert domains._matches(text) == whole
+    assert max(lengths) == 100 and len(lengths) > len(text) // 100
+
+
+def test_a_text_past_spacy_s_max_length_is_read(monkeypatch):
+    from disclosure_kg.extract import domains
+    from disclosure_kg.extract.nlp import blank_zh
+
+    doc = document_from_text(WRAPPED * 20)
+    expected = domains.domain_mentions(doc)
+    monkeypatch.setattr(blank_zh(), "max_length", 100)
+    assert domains.domain_mentions(doc) == expected
+
+
+@pytest.mark.parametrize("text", ["", " ", "公 开", "公  开", "公\n开 ", "  公\t\u3000开\r\n", "a b  c\n"])
+def test_character_tokens_are_spacy_s(text):
+    from spacy.util import get_words_and_spaces
+
+    from disclosure_kg.extract.nlp import char_tokens
+
+    words, spaces = get_words_and_spaces(list(text), text)
+    assert char_tokens(text) == (list(words), list(spaces))
+
+
+LONG_LINES = [
+    "首页    " * 2_000 + "1",  # a page's menu, but for the figure at its end (exponential before)
+    "一" * 40_000 + "是",  # numerals before an enumerator's 是 (quadratic before)
+    "（" * 40_000,
+    "《" * 20_000 + "就业" + "》" * 20_000,
+]
+
+
+@pytest.mark.parametrize("line", LONG_LINES, ids=[repr(l[:6]) for l in LONG_LINES])
+def test_a_long_hostile_line_is_read(line):
+    from disclosure_kg.extract import domains
+
+    doc = document_from_text(line + "\n" + WRAPPED)
+    assert "就业" in {m.label for m in domains.domain_mentions(doc)}
