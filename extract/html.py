@@ -62,7 +62,7 @@ def _meta_header(root) -> dict[str, str]:
 PAGE_FIELDS = {"发布机构": "发布机构", "发布单位": "发布机构", "发文机关": "发布机构", "来源": "来源",
                "信息来源": "来源"}
 _FIELD_NAME = "|".join(sorted(PAGE_FIELDS, key=len, reverse=True))
-_FIELD_CELL = re.compile(rf"^\s*({_FIELD_NAME})\s*[:：]?\s*$")
+_FIELD_CELL = re.compile(rf"^\s*({_FIELD_NAME})\s*+[:：]?\s*$")  # *+: spaces taken whole, not split two ways
 _FIELD_INLINE = re.compile(rf"(?<![\u4e00-\u9fff])({_FIELD_NAME})\s*[:：]\s*([\u4e00-\u9fff（）()]{{2,40}})")
 
 

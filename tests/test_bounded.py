@@ -304,3 +304,72 @@ def test_a_long_hostile_line_is_read(line):
 
     doc = document_from_text(line + "\n" + WRAPPED)
     assert "就业" in {m.label for m in domains.domain_mentions(doc)}
+
+
+# ------------------------------------------------------------------ tables as text
+
+# real rows: a markdown row under its rule (107_shuyang_2025.txt), a PDF row spaced out
+# (104_pingtan_2019.txt); (text, figures with whether each is a cell of its own)
+MD_ROW = "|---|---|---|---|---|---|---|---|\n| 本年新收政府信息公开申请数量 | 705 | 3 | 0 | 0 | 5 | 0 | 713 |\n"
+SPACED_ROW = "（六）其他处理0 0 0 0 0 00\n"
+TOKENS = [
+    (MD_ROW, [("705", True), ("3", True), ("0", True), ("0", True), ("5", True), ("0", True), ("713", True)]),
+    (SPACED_ROW, [("0", False)] * 5 + [("00", False)]),
+    # a run of spaces or bars before the row changes nothing (each was a pass per position)
+    (" " * 40_000 + "\n" + MD_ROW, [("705", True), ("3", True), ("0", True), ("0", True), ("5", True), ("0", True),
+                                     ("713", True)]),
+    ("|" + " " * 40_000 + SPACED_ROW, [("0", False)] * 5 + [("00", False)]),
+    ("（" * 20_000 + SPACED_ROW, [("0", False)] * 5 + [("00", False)]),
+]
+
+
+@pytest.mark.parametrize("text,figures", TOKENS, ids=["md", "spaced", "spaces+md", "bar+spaces", "brackets"])
+def test_figures_of_a_row_and_whether_they_stand_alone(text, figures):
+    assert [(t.text, t.atomic) for t in _figures(text)] == figures
+
+
+@pytest.mark.parametrize("text,i,back,on", [
+    ("| 705 | 3", 5, 5, 6), ("| 705 | 3", 8, 7, 8), ("705", 0, 0, 0), ("a \t 7", 4, 1, 4), (" " * 1000 + "7", 1000, 0, 1000)])
+def test_the_blanks_around_a_figure(text, i, back, on):
+    from disclosure_kg.extract.metrics.tokens import _blank_back, _blank_on
+
+    assert _blank_back(text, i) == back
+    assert _blank_on(text, i) == on
+
+
+def test_a_label_printed_many_times_is_kept_once_a_place():
+    from disclosure_kg.extract.metrics.tokens import LabelSpec, find_labels
+
+    text = "本年新收政府信息公开申请数量" * 5_000
+    specs = [LabelSpec(0, ["本年新收政府信息公开申请数量"]), LabelSpec(1, ["政府信息公开申请数量"])]
+    labels = find_labels(text, 0, len(text), specs)
+    assert len(labels) == 5_000 and {l.key for l in labels} == {0}
+    assert all(a.end <= b.start for a, b in zip(labels, labels[1:]))
+
+
+@pytest.mark.parametrize("line,rule", [
+    ("|---|:---:|", True), ("| --- | --- |", True), ("----", True), ("| 705 | 3 |", False),
+    (" " * 40_000, False), (" " * 40_000 + "|", False), ("|" + " " * 40_000 + "-", False)])
+def test_a_markdown_rule_line(line, rule):
+    from disclosure_kg.extract.pipetables import _RULE
+
+    assert bool(_RULE.match(line)) is rule
+
+
+@pytest.mark.parametrize("cell,figure", [
+    ("38652.17万元", ("", "38652.17", "万元")), (" 减少7 ", ("减少", "7", "")), ("705", ("", "705", "")),
+    (" " * 40_000 + "7" + " " * 40_000, ("", "7", "")), ("\t" * 40_000 + "x", None)])
+def test_a_grid_cell_s_figure(cell, figure):
+    from disclosure_kg.extract.metrics.grid import _FIGURE
+
+    m = _FIGURE.match(cell)
+    assert (m and (m.group("sign") or "", m.group("body"), m.group("unit") or "")) == figure
+
+
+@pytest.mark.parametrize("cell,field", [
+    ("发布机构：", "发布机构"), ("来源", "来源"), ("来源" + " " * 40_000, "来源"), ("来源" + " " * 40_000 + "x", None)])
+def test_a_page_field_s_label_cell(cell, field):
+    from disclosure_kg.extract.html import _FIELD_CELL
+
+    m = _FIELD_CELL.match(cell)
+    assert (m and m.group(1)) == field
