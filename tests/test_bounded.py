@@ -59,7 +59,7 @@ LABEL = "一、本年新收政府信息公开申请数量"
 
 # (a row's figures as printed, cells, cells per row): digits run together past any real row
 TOO_MANY = [
-    (ROW + "1" * 16, 28, 7),  # four rows' worth, as when a copy lost the labels between rows
+    (ROW + "1" * 24, 28, 7),  # four rows' worth, as when a copy lost the labels between rows
     (ROW + "1" * 20, 28, 7),
     (ROW + "1" * 200, 28, 7),
     ("913501287346012345 7000007", 28, 7),  # an 18-digit credit code printed in the row

@@ -21,12 +21,12 @@ Cell = tuple[Token, int, int]  # token, start and end offset of the figure withi
 MAX_DIGITS = 13
 MAX_CANDIDATES = 2000
 # The search's steps (search nodes plus cut positions tried) are capped: the ways to cut grow
-# exponentially with the digits run together (a table 三 row with 16 extra digits has billions).
+# exponentially with the digits run together (a table 三 row with 16 extra digits took a minute).
 # The most any row of the dev and held-out reports takes is 10,875 (表四 printed as one string of
-# 17 digits); a step costs a few microseconds, so a row gives up after about a third of a second
-# and a table, however many rows it has, after about a second and a half.
-MAX_ROW_STEPS = 50_000
-MAX_TABLE_STEPS = 200_000
+# 17 digits); a step costs about a microsecond, so a row gives up after about a tenth of a second
+# and a table, however many rows it has, after about half a second.
+MAX_ROW_STEPS = 100_000
+MAX_TABLE_STEPS = 400_000
 
 
 class SearchExhausted(Exception):
