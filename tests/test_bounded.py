@@ -373,3 +373,30 @@ def test_a_page_field_s_label_cell(cell, field):
 
     m = _FIELD_CELL.match(cell)
     assert (m and m.group(1)) == field
+
+
+# ------------------------------------------------------------------ HTML tables
+
+# cells of table 三 of 110_pingtan_2021.html, spanned as the page spans them
+SPANNED = ('<tr><td rowspan="2">申请人情况</td><td>自然人</td></tr><tr><td>64</td></tr>'
+           '<tr><td colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td></tr>')
+GRIDS = [
+    (SPANNED, [["申请人情况", "自然人", ""], ["申请人情况", "64", ""],
+               ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"] * 3]),
+    # spans that would fill 2,000,000 slots: the cells, one slot each
+    ("<tr>" + '<td rowspan="200" colspan="200">64</td>' * 50 + "</tr>", [["64"] * 50]),
+    # one long row over many short ones: not padded out to a rectangle
+    ("<tr>" + "<td>0</td>" * 2_000 + "</tr>" + "<tr><td>64</td></tr>" * 100, [["0"] * 2_000] + [["64"]] * 100),
+]
+
+
+@pytest.mark.parametrize("rows,grid", GRIDS, ids=["spanned", "huge spans", "long row"])
+def test_an_html_table_s_grid(rows, grid):
+    import lxml.html
+
+    from disclosure_kg.extract.html import MAX_TABLE_SLOTS, _expand
+
+    table = lxml.html.fromstring(f"<table>{rows}</table>")
+    slots = _expand(table)
+    assert [[text for text, _ in row] for row in slots] == grid
+    assert sum(map(len, slots)) <= MAX_TABLE_SLOTS
