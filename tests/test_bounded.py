@@ -347,6 +347,25 @@ def test_a_label_printed_many_times_is_kept_once_a_place():
     assert all(a.end <= b.start for a, b in zip(labels, labels[1:]))
 
 
+# (a row of table 三 whose label is printed again and again, the events read from it)
+ROW_EVENTS = [
+    ("（一）予以公开7000007", ["label", "num"]),
+    ("（一）予以公开" * 3 + "7000007", ["label"] * 3 + ["num"]),
+    ("（一）予以公开" * 3 + "说明7000007", ["break"] + ["label"] * 3 + ["num"]),  # words that are no label
+    ("（一）予 以公开（一）予以公开7000007", ["label"] * 2 + ["num"]),  # a label with a space inside
+    ("（一）予以公开" * 20_000 + "7000007", ["label"] * 20_000 + ["num"]),
+]
+
+
+@pytest.mark.parametrize("text,kinds", ROW_EVENTS, ids=["once", "thrice", "words", "spaced", "20000 times"])
+def test_a_row_label_printed_again_and_again(text, kinds):
+    from disclosure_kg.extract.metrics.tokens import LabelSpec, events, find_labels
+
+    labels = find_labels(text, 0, len(text), [LabelSpec(0, ["予以公开"])])
+    ignorable = lambda words: not words.replace("（一）", "").strip()  # noqa: E731
+    assert [e.kind for e in events(text, 0, len(text), labels, ignorable)] == kinds
+
+
 @pytest.mark.parametrize("line,rule", [
     ("|---|:---:|", True), ("| --- | --- |", True), ("----", True), ("| 705 | 3 |", False),
     (" " * 40_000, False), (" " * 40_000 + "|", False), ("|" + " " * 40_000 + "-", False)])

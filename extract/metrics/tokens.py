@@ -240,8 +240,15 @@ def events(text: str, start: int, end: int, labels: list[Label], ignorable) -> l
             continue
         # text outside every label: ignorable notes and headers, or a break
         rest = t.text
+        replaced: set[str] = set()
         for l in labels[bisect.bisect_right(label_ends, t.start):bisect.bisect_left(label_starts, t.end)]:
-            rest = rest.replace(text[max(l.start, t.start):min(l.end, t.end)], " ")
+            piece = text[max(l.start, t.start):min(l.end, t.end)]
+            # a label printed again is gone already: a replace puts back only spaces, so it can
+            # make the label's text anew only where that text holds a space
+            if piece in replaced and " " not in piece:
+                continue
+            rest = rest.replace(piece, " ")
+            replaced.add(piece)
         if squeeze(rest) and not ignorable(rest):
             out.append(Event("break", t.start, t.end))
     out.sort(key=lambda e: (e.start, 0 if e.kind == "label" else 1))
