@@ -54,6 +54,8 @@ def cases(report: str) -> list[tuple[str, str, list[int], Callable[[int], Option
         ("a menu line of words", "words", [500, 1_000, 2_000], lambda n: report + "\n" + "首页    " * n + "1\n"),
         ("a table 三 of repeated rows", "rows", [1_000, 2_000, 4_000],
          lambda n: _inserted(report, "申请情况", "\n" + "一、本年新收政府信息公开申请数量230 000023\n" * n)),
+        ("a row label printed again and again", "times", [8_000, 16_000, 32_000],
+         lambda n: _inserted(report, "（一）予以公开", "予以公开" * n)),
         ("HTML cells spanning 200×200", "cells", [10, 20, 40],
          lambda n: _page(report, '<table><tr>' + '<td rowspan="200" colspan="200">64</td>' * n + "</tr></table>")),
     ]
