@@ -62,7 +62,7 @@ def _meta_header(root) -> dict[str, str]:
 PAGE_FIELDS = {"发布机构": "发布机构", "发布单位": "发布机构", "发文机关": "发布机构", "来源": "来源",
                "信息来源": "来源"}
 _FIELD_NAME = "|".join(sorted(PAGE_FIELDS, key=len, reverse=True))
-_FIELD_CELL = re.compile(rf"^\s*({_FIELD_NAME})\s*[:：]?\s*$")
+_FIELD_CELL = re.compile(rf"^\s*({_FIELD_NAME})\s*+[:：]?\s*$")  # *+: spaces taken whole, not split two ways
 _FIELD_INLINE = re.compile(rf"(?<![\u4e00-\u9fff])({_FIELD_NAME})\s*[:：]\s*([\u4e00-\u9fff（）()]{{2,40}})")
 
 
@@ -186,16 +186,24 @@ def _cell_text(td) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
+# A table's grid has at most this many slots. A cell's rowspan and colspan repeat it into every
+# slot they cover, so a page of cells spanning 200×200 would fill millions (50 such cells took
+# 45 s and 8 MB of text); the reports' tables fill at most 308. A larger table is read as its
+# cells, one slot each, without spans.
+MAX_TABLE_SLOTS = 100_000
+
+
 def _expand(table) -> list[list[tuple[str, tuple[int, int]]]]:
     """The table's grid with rowspan/colspan cells repeated into every slot they cover; each
     slot carries its text and the slot of the cell it comes from."""
+    rows = [[td for td in tr if td.tag in ("td", "th")] for tr in table.iter("tr") if _nearest_table(tr) is table]
+    spanned = sum(_span(td.get("rowspan")) * _span(td.get("colspan")) for tds in rows for td in tds)
+    if spanned > MAX_TABLE_SLOTS:
+        return _unspanned(rows)
     grid: dict[tuple[int, int], tuple[str, tuple[int, int]]] = {}
-    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
-    for r, tr in enumerate(rows):
+    for r, tds in enumerate(rows):
         c = 0
-        for td in tr:
-            if td.tag not in ("td", "th"):
-                continue
+        for td in tds:
             while (r, c) in grid:
                 c += 1
             text = _cell_text(td)
@@ -209,7 +217,14 @@ def _expand(table) -> list[list[tuple[str, tuple[int, int]]]]:
         return []
     n_rows = max(r for r, _ in grid) + 1
     n_cols = max(c for _, c in grid) + 1
+    if n_rows * n_cols > MAX_TABLE_SLOTS:  # a long row over many short ones: not padded out
+        return _unspanned(rows)
     return [[grid.get((r, c), ("", (r, c))) for c in range(n_cols)] for r in range(n_rows)]
+
+
+def _unspanned(rows) -> list[list[tuple[str, tuple[int, int]]]]:
+    """The table's cells one slot each, in their rows as printed."""
+    return [[(_cell_text(td), (r, c)) for c, td in enumerate(tds)] for r, tds in enumerate(rows)]
 
 
 def _nearest_table(el):

@@ -14,8 +14,9 @@ import re
 from .model import Cell, Table
 
 _BAR = "|｜"
-# a markdown rule line (|---|:---:|) is layout, not a row
-_RULE = re.compile(r"^\s*[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?\s*$")
+# a markdown rule line (|---|:---:|) is layout, not a row (its spaces are taken whole, *+: a line of
+# spaces is not tried split between two places in every way, quadratic time)
+_RULE = re.compile(r"^\s*+[|｜]?\s*+:?-{2,}:?\s*+(?:[|｜]\s*+:?-{2,}:?\s*+)*[|｜]?\s*$")
 _DIGIT = re.compile(r"\d")
 
 

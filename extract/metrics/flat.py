@@ -16,7 +16,7 @@ from . import sentences
 from .labels import label, squeeze
 from .labels import unit as concept_unit
 from .rows import RowReading
-from .splits import Cell, cell_value, split_cells
+from .splits import Cell, SearchBudget, SearchExhausted, cell_value, split_cells
 from .templates import (
     Column,
     Row,
@@ -94,23 +94,21 @@ def _with_blank_lines(text: str, tokens: list[Token]) -> list[Token]:
 
 
 def _readings(text: str, tokens: list[Token], rows: list[Row], n: int,
-              accept: Optional[Accept]) -> list[list[list[Cell]]]:
+              accept: Optional[Accept], budget: SearchBudget) -> list[list[list[Cell]]]:
     """Candidates for reading ``tokens`` as len(rows) rows of n cells each. Where none fits, a
     figure cut by a hard line wrap is joined again, if the row's identity then holds."""
     k = len(rows)
-    check = None
-    if accept:
-        def check(cells: list[Cell]) -> bool:
-            return all(accept(cells[i * n:(i + 1) * n]) for i in range(k))
-    cands = split_cells(tokens, k * n, check)
-    if not cands and check:
+    cands = split_cells(tokens, k * n, accept, width=n, budget=budget)
+    if not cands and accept:
         blanks = _with_blank_lines(text, tokens)
-        for variant in ([blanks] if len(blanks) > len(tokens) else []) + _rejoined(text, tokens):
-            cands += split_cells(variant, k * n, check)
+        # joining two figures leaves one token fewer: never enough when even that is too many
+        rejoined = _rejoined(text, tokens) if len(tokens) - 1 <= k * n else []
+        for variant in ([blanks] if len(blanks) > len(tokens) else []) + rejoined:
+            cands += split_cells(variant, k * n, accept, width=n, budget=budget)
     if not cands and accept and len(tokens) == k * n:
         # the printed figures, one a cell, break the identity: keep them, the identity check
         # reports it. Cutting a figure to make cells is never done without the identity's say.
-        cands = split_cells(tokens, k * n, None)
+        cands = split_cells(tokens, k * n, None, budget=budget)
     return [[c[i * n:(i + 1) * n] for i in range(k)] for c in cands]
 
 
@@ -140,6 +138,7 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
     findings: list[Finding] = []
     pending: list[tuple[int, Finding]] = []
     cursor = 0
+    budget = SearchBudget()
     for key, toks, lstart in groups_of(evs):
         if isinstance(key, tuple):  # one printed label, several rows: the next unread in order
             later = [k for k in key if k >= cursor and k not in readings]
@@ -151,30 +150,52 @@ def fill_rows(doc: Document, rows: list[Row], specs: list[LabelSpec], source,
             first = cursor
         else:
             continue
-        done = False
-        for k in range(1, min(4, len(rows) - first) + 1):
-            cands = _readings(doc.text, toks, rows[first:first + k], n, accept)
-            if cands:
-                for i in range(k):
-                    idx = first + i
-                    if idx in readings:
-                        continue
-                    per_row = []
-                    for c in cands:
-                        if c[i] not in per_row:
-                            per_row.append(c[i])
-                    label_text = _label_text(labels, lstart) if i == 0 and lstart >= 0 else rows[idx].labels[0]
-                    readings[idx] = RowReading(rows[idx], per_row, rows[idx].columns[:n], label_text)
-                cursor = max(cursor, first + k)
-                done = True
-                break
-        if not done and isinstance(key, int):
-            s, e = toks[0].start, toks[-1].end
-            pending.append((key, Finding("unparsed-cell", f"表{table} {rows[key].labels[0]}: figures "
-                                         f"{doc.text[s:e]!r} do not fit the row's {n} cells", s, e)))
+        budget.new_row()
+        try:
+            fit = _fewest_rows(doc.text, toks, rows, first, n, accept, budget)
+        except SearchExhausted as stop:
+            pending.append((first, _too_many_cuts(doc.text, toks, f"表{table} {rows[first].labels[0]}", stop)))
+            continue
+        if fit is None:
+            if isinstance(key, int):
+                s, e = toks[0].start, toks[-1].end
+                pending.append((key, Finding("unparsed-cell", f"表{table} {rows[key].labels[0]}: figures "
+                                             f"{doc.text[s:e]!r} do not fit the row's {n} cells", s, e)))
+            continue
+        k, cands = fit
+        for i in range(k):
+            idx = first + i
+            if idx in readings:
+                continue
+            per_row = []
+            for c in cands:
+                if c[i] not in per_row:
+                    per_row.append(c[i])
+            label_text = _label_text(labels, lstart) if i == 0 and lstart >= 0 else rows[idx].labels[0]
+            readings[idx] = RowReading(rows[idx], per_row, rows[idx].columns[:n], label_text)
+        cursor = max(cursor, first + k)
     # a row read from a later copy of its label (a heading, then the row) is not unparsed
     findings += [f for key, f in pending if key not in readings]
     return [readings[i] for i in sorted(readings)], findings
+
+
+def _fewest_rows(text: str, toks: list[Token], rows: list[Row], first: int, n: int,
+                 accept: Optional[Accept], budget: SearchBudget) -> Optional[tuple[int, list]]:
+    """The fewest rows from ``first`` (up to 4: a PDF copy can lose the labels between rows) whose
+    cells the figures fill, with the candidate readings; None where no count fits."""
+    for k in range(1, min(4, len(rows) - first) + 1):
+        cands = _readings(text, toks, rows[first:first + k], n, accept, budget)
+        if cands:
+            return k, cands
+    return None
+
+
+def _too_many_cuts(text: str, toks: list[Token], where: str, stop: SearchExhausted) -> Finding:
+    """The finding for figures the cut search gave up on: reported, never guessed."""
+    s, e = toks[0].start, toks[-1].end
+    shown = text[s:e] if e - s <= 80 else text[s:s + 80] + "…"
+    return Finding("unparsed-cell", f"{where}: figures {shown!r} run together in more ways than "
+                   f"the search tries ({stop.steps} steps); not read", s, e)
 
 
 def _label_text(labels, lstart: int) -> str:
@@ -234,22 +255,25 @@ def table4(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
     n = len(columns)
     if not toks:
         return [], []
-    accept = _blocks_ok(len(t["block_columns"]))
+    width = len(t["block_columns"])
     cands: list = []
+    budget = SearchBudget()
     # the table may be followed by figures of the next section with no heading between:
     # drop trailing figures until the table's cells fit
-    for cut in range(len(toks), max(0, len(toks) - 3), -1):
-        cands = split_cells(toks[:cut], n, accept)
-        if not cands and cut == n:  # 15 printed figures breaking a block's identity: as printed
-            cands = split_cells(toks[:cut], n, None)
-        if cands:
-            toks = toks[:cut]
-            break
+    try:
+        for cut in range(len(toks), max(0, len(toks) - 3), -1):
+            cands = split_cells(toks[:cut], n, _sum_ok, width=width, budget=budget)
+            if not cands and cut == n:  # 15 printed figures breaking a block's identity: as printed
+                cands = split_cells(toks[:cut], n, None, budget=budget)
+            if cands:
+                toks = toks[:cut]
+                break
+    except SearchExhausted as stop:
+        return [], [_too_many_cuts(doc.text, toks, "表四", stop)]
     if not cands:
         s, e = toks[0].start, toks[-1].end
         return [], [Finding("unparsed-cell", f"表四: figures {doc.text[s:e]!r} do not fit its {n} cells", s, e)]
     readings = []
-    width = len(t["block_columns"])
     for b, block in enumerate(t["blocks"]):
         metric = block["metric"]
         bd = tuple([block["path"]] if block["path"] else [])
@@ -272,12 +296,6 @@ def _count_ok(toks: list[Token]) -> bool:
     return len(toks) >= len(table4_columns()) or sum(len(t.text) for t in toks) >= len(table4_columns())
 
 
-def _blocks_ok(width: int) -> Accept:
-    def ok(cells: list[Cell]) -> bool:
-        return all(_sum_ok(cells[i:i + width]) for i in range(0, len(cells), width))
-    return ok
-
-
 # ------------------------------------------------------------------ table 二
 
 def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list[Finding]]:
@@ -296,13 +314,19 @@ def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
     readings: list[RowReading] = []
     findings: list[tuple[Optional[int], Finding]] = []  # (row an unparsed finding is about, finding)
     taken: set[int] = set()
+    budget = SearchBudget()
     for key, toks, lstart in groups_of(evs):
         if not isinstance(key, int) or key in taken:
             continue
         row = rows[key]
         n = len(row.columns)
-        cands = _table2_candidates(toks, n)
         label_text = _label_text(labels, lstart)
+        budget.new_row()
+        try:
+            cands = _table2_candidates(toks, n, budget)
+        except SearchExhausted as stop:
+            findings.append((key, _too_many_cuts(doc.text, toks, f"表二 {label_text}", stop)))
+            continue
         if not cands:
             s, e = toks[0].start, toks[-1].end
             findings.append((key, Finding("unparsed-cell", f"表二 {label_text}: figures {doc.text[s:e]!r} "
@@ -327,7 +351,7 @@ def table2(doc: Document, fmt: str, source=None) -> tuple[list[RowReading], list
     return readings, [f for key, f in findings if key not in said]
 
 
-def _table2_candidates(toks: list[Token], n: int) -> list[list[Cell]]:
+def _table2_candidates(toks: list[Token], n: int, budget: SearchBudget) -> list[list[Cell]]:
     clean = all(len(split_cells([t], 1)) == 1 for t in toks)
     if clean and len(toks) > n:  # a spanned cell copied into every column it covered
         folded = [t for i, t in enumerate(toks) if not i or (t.text, t.unit_suffix) != (toks[i - 1].text, toks[i - 1].unit_suffix)]
@@ -337,7 +361,7 @@ def _table2_candidates(toks: list[Token], n: int) -> list[list[Cell]]:
         return [[(t, 0, len(t.text)) for t in toks]]
     if clean and len(toks) > n:
         return []
-    return split_cells(toks, n)
+    return split_cells(toks, n, budget=budget)
 
 
 def _money_units() -> dict[str, float]:

@@ -17,8 +17,9 @@ from . import flat
 from .labels import squeeze
 from .tokens import Event, Label, LabelSpec, Token, find_labels, sign_words
 
-# a figure, with a sign word before it (减少7, ↓7) and the money unit after it (38652.17万元)
-_FIGURE = re.compile(rf"^\s*(?P<sign>{sign_words()})?\s*(?P<body>-?\d+(?:,\d{{3}})*(?:\.\d+)?)\s*"
+# a figure, with a sign word before it (减少7, ↓7) and the money unit after it (38652.17万元); its
+# spaces are taken whole (*+), not tried split between two places in every way (quadratic time)
+_FIGURE = re.compile(rf"^\s*+(?P<sign>{sign_words()})?\s*+(?P<body>-?\d+(?:,\d{{3}})*(?:\.\d+)?)\s*+"
                      r"(?P<unit>亿元|万元|千元|元)?\s*$")
 _BLANK = re.compile(r"^\s*(?:/|／|—{1,2}|－|-|–)\s*$")
 

@@ -29,14 +29,24 @@ def _alternatives(words) -> str:
 
 # the units and approximation words a printed figure may carry (extract/data/metrics_numbers.json)
 _FIGURES = data("metrics_numbers.json")
-_NUM = (rf"(?P<num>(?:{_alternatives(_FIGURES['approximate_prefix'])})?\s*"
-        r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(?:万|亿)?(?:余|多)?)")
-_UNIT = rf"\s*(?P<unit>{_alternatives(list(_FIGURES['units']) + list(_FIGURES['money_units']))})"
-_VERB = r"\s*(?:为|达|达到|共|计|共计|合计|总计|累计|的)?\s*"
+# Runs of spaces, digits and numerals are taken whole (possessive ++, *+: nothing that may follow
+# starts with what they take) and entered only at their start (the lookbehinds: a match from
+# inside a run would have been found from its start), so a run of 40,000 spaces or digits costs
+# one pass instead of a try from every position in it (34 s) or every split of it between two
+# spaces' places (hours).
+_NUMERALS = "[零〇一二两三四五六七八九十百千]"
+_NUM = (rf"(?P<num>(?:{_alternatives(_FIGURES['approximate_prefix'])})?(?:(?<!\s)\s++)?"
+        rf"(?:(?<!\d)\d++(?:,\d{{3}})*(?:\.\d++)?|(?<!{_NUMERALS}){_NUMERALS}++)\s*+(?:万|亿)?(?:余|多)?)")
+_UNIT = rf"\s*+(?P<unit>{_alternatives(list(_FIGURES['units']) + list(_FIGURES['money_units']))})"
+_VERB = r"\s*+(?:为|达|达到|共|计|共计|合计|总计|累计|的)?\s*+"
 _GAP_CHARS = r"[^，。；;,：:\d和及与或、（）()\n]"
 _CONJ_BEFORE = re.compile(r"[和及与、或]\s*[“\"]?\s*$")
 _OWN_FIGURE_BEFORE = re.compile(r"\d\s*(?:万元|元|人次|条|件|个|项|次|场|篇|名|人|期|宗|份|家|起)\s*[和及与、或]\s*[“\"]?\s*$")
 _CLAUSE = re.compile(r"[，。；;,\n]")
+# How far back a sentence is looked for (its 。 or line break): the reports' sentences run at most
+# ~200 characters before a figure, and a page with no full stop must not be scanned back to its
+# start from every figure on it (quadratic time).
+SENTENCE_REACH = 1000
 
 
 def _compile(rule: dict) -> re.Pattern:
@@ -68,6 +78,13 @@ def _units(rule: dict) -> set[str]:
     return set(rule.get("units") or lang["units"].get(rule["metric"], lang["units"]["@default"]))
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts: after the last 。 or line break before it, at
+    most SENTENCE_REACH characters back."""
+    reach = max(0, pos - SENTENCE_REACH)
+    return max(text.rfind("。", reach, pos), text.rfind("\n", reach, pos), reach - 1) + 1
+
+
 def _clause_before(text: str, pos: int) -> str:
     start = max((m.end() for m in _CLAUSE.finditer(text, max(0, pos - 60), pos)), default=max(0, pos - 60))
     return text[start:pos]
@@ -90,7 +107,7 @@ def _blocked(rule: dict, text: str, m: re.Match) -> bool:
         return True
     running = lang["running_total"]
     if any(w in clause for w in running["marker"]):
-        sentence = text[max(text.rfind("。", 0, m.start("num")), text.rfind("\n", 0, m.start("num"))) + 1:m.start("num")]
+        sentence = text[_sentence_start(text, m.start("num")):m.start("num")]
         if any(w in sentence for w in running["frame"]):
             return True
     scope = lang["part_scope"]
@@ -115,10 +132,10 @@ def table_spans(doc: Document, fmt: Optional[str]) -> list[tuple[int, int]]:
 def _review_metric(text: str, pos: int) -> Optional[str]:
     """Reconsiderations or lawsuits: the nearer of the two named before the figure in its
     sentence, or in the sentence before where this one goes on with its parts (其中，维持3件)."""
-    start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+    start = _sentence_start(text, pos)
     sentence = text[start:pos]
     if "行政复议" not in sentence and "行政诉讼" not in sentence and sentence.lstrip().startswith("其中") and start:
-        start = max(text.rfind("。", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+        start = _sentence_start(text, start - 1)
         sentence = text[start:pos]
     a, b = sentence.rfind("行政复议"), sentence.rfind("行政诉讼")
     if a < 0 and b < 0:
@@ -130,7 +147,7 @@ def _single_per_sentence(text: str, obs: list[Observation]) -> list[Observation]
     """A category (never a total) named twice in one sentence (判决撤销…1件，判决确认违法…1件, both 结果纠正) is
     printed in parts: no one figure is the category's, and a sum would not be a printed number."""
     def sentence(o: Observation) -> int:
-        return max(text.rfind("。", 0, o.start), text.rfind("\n", 0, o.start))
+        return _sentence_start(text, o.start)
     seen: dict = {}
     for o in obs:
         key = (o.metric, o.breakdown, sentence(o))
@@ -151,11 +168,26 @@ def find(doc: Document, fmt: Optional[str], readings=None) -> list[Observation]:
     return out
 
 
+class _Taken:
+    """Characters already read as part of a figure. A span overlaps the figures read so far where
+    one of its characters is taken: a look at the span, where comparing it with every figure read
+    so far would take quadratic time on a page of figures."""
+
+    def __init__(self, size: int):
+        self.marks = bytearray(size)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) >= 0
+
+    def take(self, start: int, end: int) -> None:
+        self.marks[start:end] = b"\x01" * (end - start)
+
+
 def _find_in(text: str, masked: list[tuple[int, int]], fmt: Optional[str]) -> list[Observation]:
-    used: list[tuple[int, int]] = []
+    used = _Taken(len(text))
     out: list[Observation] = []
     sole: list[tuple[str, Observation]] = []
-    used_zero: list[tuple[int, int, str]] = []
+    used_zero: dict[str, _Taken] = {}  # by metric
     for rule, rx in _rules():
         if fmt and rule.get("formats") and fmt not in rule["formats"]:
             continue
@@ -168,9 +200,9 @@ def _find_in(text: str, masked: list[tuple[int, int]], fmt: Optional[str]) -> li
                 continue
             if rule.get("zero"):
                 # one negation may deny several things (未发生行政复议和行政诉讼)
-                if any(a < span[1] and span[0] < b for a, b, metric in used_zero if metric == rule["metric"]):
+                if rule["metric"] in used_zero and used_zero[rule["metric"]].overlaps(*span):
                     continue
-            elif any(a < span[1] and span[0] < b for a, b in used):
+            elif used.overlaps(*span):
                 continue
             if not rule.get("zero"):
                 if text[m.end("unit"):m.end("unit") + 1] in ("%", "％"):
@@ -189,7 +221,7 @@ def _find_in(text: str, masked: list[tuple[int, int]], fmt: Optional[str]) -> li
             if rule.get("zero"):
                 out.append(Observation(label(metric), bd, 0.0, m.group(0), span[0], span[1],
                                        unit=concept_unit(rule["metric"]) or "count"))
-                used_zero.append((span[0], span[1], rule["metric"]))
+                used_zero.setdefault(rule["metric"], _Taken(len(text))).take(*span)
                 continue
             raw = text[m.start("num"):m.end("unit")]
             pn = parse_number(raw)
@@ -197,7 +229,7 @@ def _find_in(text: str, masked: list[tuple[int, int]], fmt: Optional[str]) -> li
                 continue
             out.append(Observation(label(metric), bd, pn.value, raw.strip(), span[0], span[1],
                                    unit=pn.unit, approximate=pn.approximate))
-            used.append(span)
+            used.take(*span)
             for other in rule.get("also_metrics", []):
                 out.append(Observation(label(other), bd, pn.value, raw.strip(), span[0], span[1],
                                        unit=pn.unit, approximate=pn.approximate))
@@ -205,9 +237,11 @@ def _find_in(text: str, masked: list[tuple[int, int]], fmt: Optional[str]) -> li
                 sole.append((metric, out[-1]))
     out = _single_per_sentence(text, out)
     # 依托门户网站主动公开政府信息N条 with no other total printed: N is the year's total as well
+    totals = {x.metric for x in out if not x.breakdown}
     for metric, o in sole:
-        if not any(x.metric == o.metric and not x.breakdown for x in out):
+        if o.metric not in totals:
             out.append(Observation(o.metric, (), o.value, o.raw, o.start, o.end, unit=o.unit,
                                    approximate=o.approximate))
+            totals.add(o.metric)
     out.sort(key=lambda o: o.start)
     return out

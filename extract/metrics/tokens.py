@@ -8,6 +8,7 @@ recognised as numbering, not as a figure.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,9 +20,12 @@ from .labels import squeeze
 CJK = "\u4e00-\u9fff"
 # a figure: optional sign, digits, optional decimals, optional 元 glued on
 _NUM = re.compile(r"(?<![A-Za-z\d.,])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
-_NUMBERING_AFTER = re.compile(rf"\s*[.、．]\s*(?=[{CJK}“\"(（])")
+_NUMBERING_AFTER = re.compile(rf"\s*+[.、．]\s*+(?=[{CJK}“\"(（])")  # *+: spaces taken whole
 _BLANK = re.compile(r"(?:(?<=[\s|])|^)(?:/|／|—{1,2}|－|-|–)(?=[\s|]|$)")
-_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+# a markdown rule (|---|---|); its spaces are taken whole and entered only at their start (the
+# lookbehind), so a run of spaces is one pass, not a try from each of its positions (quadratic).
+# Run over the region's own text: the lookbehind must not see the character before the region.
+_RULE = re.compile(r"\|?(?:(?<!\s)\s++)?:?-{3,}:?\s*+(?:\|\s*+:?-{3,}:?\s*+)*\|?")
 # a page footer of a PDF text layer (— 3 —, 第 3 页 共 8 页, or a bare centred page number before
 # the form feed that starts the next page): layout, not figures
 _FOOTER = re.compile(r"(?m)^[ \t]*(?:[—-][ \t]*\d+[ \t]*[—-]|第[ \t]*\d+[ \t]*页(?:[ \t]*[，,/]?[ \t]*共[ \t]*\d+[ \t]*页)?)[ \t]*$"
@@ -61,14 +65,17 @@ class Event:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Figures, blanks and text runs of text[start:end] (separators dropped)."""
-    masked = list(text[start:end])
+    region = text[start:end]
+    masked = list(region)
     # page footers (— 5 —) and markdown rule lines are layout, not figures
-    for rx in (_FOOTER, _RULE):
-        for m in rx.finditer(text, start, end):
-            for i in range(m.start() - start, m.end() - start):
-                masked[i] = " "
+    layout = [(m.start() - start, m.end() - start) for m in _FOOTER.finditer(text, start, end)]
+    layout += [m.span() for m in _RULE.finditer(region)]
+    for a, b in layout:
+        for i in range(a, b):
+            masked[i] = " "
     seg = "".join(masked)
     notes = [(m.start(), m.end()) for m in _NOTE.finditer(seg)]
+    note_starts = [a for a, _ in notes]
     tokens: list[Token] = []
     pos = 0
     spans: list[tuple[int, int, str, str]] = []
@@ -86,7 +93,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         spans.append((s, e, "num", suffix, sign))
     for m in _BLANK.finditer(seg):
         spans.append((m.start(), m.end(), "blank", "", ""))
-    spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in notes)]
+    spans = [sp for sp in spans if not _in_note(notes, note_starts, sp[0])]
     spans.sort()
     for s, e, kind, suffix, sign in spans:
         if s < pos:
@@ -98,12 +105,34 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     for t in tokens:
         if t.kind == "num":
             a, b = t.start - start, t.end - start + len(t.unit_suffix)
-            before = seg[:a].rstrip(" \t")
-            if t.sign and before.endswith(t.sign):
-                before = before[:-len(t.sign)].rstrip(" \t")
-            after = seg[b:].lstrip(" \t")
-            t.atomic = ((not before or before[-1] in "|｜\n") and (not after or after[0] in "|｜\n")) or "," in t.text
+            before = _blank_back(seg, a)  # the text before ends at seg[:before]
+            if t.sign and seg.endswith(t.sign, 0, before):
+                before = _blank_back(seg, before - len(t.sign))
+            after = _blank_on(seg, b)  # the text after starts at seg[after:]
+            t.atomic = ((not before or seg[before - 1] in "|｜\n")
+                        and (after == len(seg) or seg[after] in "|｜\n")) or "," in t.text
     return tokens
+
+
+def _blank_back(seg: str, i: int) -> int:
+    """Where the spaces and tabs that end seg[:i] begin (i itself where there are none). A walk
+    over just those characters: a copy of the text before each figure is quadratic time."""
+    while i and seg[i - 1] in " \t":
+        i -= 1
+    return i
+
+
+def _blank_on(seg: str, i: int) -> int:
+    """Where the spaces and tabs that start seg[i:] end."""
+    while i < len(seg) and seg[i] in " \t":
+        i += 1
+    return i
+
+
+def _in_note(notes: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether ``pos`` is inside one of the notes (in text order, not overlapping)."""
+    i = bisect.bisect_right(starts, pos)
+    return i > 0 and pos < notes[i - 1][1]
 
 
 @lru_cache(maxsize=1)
@@ -175,21 +204,22 @@ def find_labels(text: str, start: int, end: int, specs: list[LabelSpec]) -> list
                     found.append((i, i + len(needle), Label(spec.key, s, e, text[s:e])))
                 i = sq.find(needle, i + 1)
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    # kept matches do not overlap and come in text order, so a new match can only be the same as,
+    # or overlap, the last one kept (a look through all of them is quadratic in a long table)
     kept: list[tuple[int, int, Label]] = []
     for f in found:
-        same = [k for k in kept if (k[0], k[1]) == (f[0], f[1])]
-        if same and isinstance(f[2].key, int) and isinstance(same[0][2].key, (int, tuple)):
-            prev = same[0][2]
+        last = kept[-1] if kept else None
+        if last and (last[0], last[1]) == (f[0], f[1]) and isinstance(f[2].key, int) \
+                and isinstance(last[2].key, (int, tuple)):
+            prev = last[2]
             keys = prev.key if isinstance(prev.key, tuple) else (prev.key,)
             if f[2].key not in keys:
                 prev.key = keys + (f[2].key,)
             continue
-        if any(f[0] < k[1] and k[0] < f[1] for k in kept):
+        if last and f[0] < last[1]:
             # overlapping: keep the longer one already kept (sorted by start, longest first)
             continue
         kept.append(f)
-    # a later, longer match could overlap an earlier shorter one: prefer the longer
-    kept.sort(key=lambda f: f[0])
     return [k[2] for k in kept]
 
 
@@ -197,18 +227,28 @@ def events(text: str, start: int, end: int, labels: list[Label], ignorable) -> l
     """Labels and figures in document order; text that is neither a label nor ignorable breaks."""
     tokens = tokenize(text, start, end)
     out: list[Event] = [Event("label", l.start, l.end, label=l) for l in labels]
+    # the labels do not overlap and come in text order (find_labels): the ones a token meets are
+    # found by bisection, not by a look through all of them for every token (quadratic)
+    label_starts = [l.start for l in labels]
+    label_ends = [l.end for l in labels]
     for t in tokens:
-        inside = [l for l in labels if l.start <= t.start and t.end <= l.end]
         if t.kind in ("num", "blank"):
-            if inside:
+            holder = bisect.bisect_right(label_starts, t.start) - 1  # the only label that may hold it
+            if holder >= 0 and t.end <= labels[holder].end:
                 continue
             out.append(Event(t.kind, t.start, t.end, token=t))
             continue
         # text outside every label: ignorable notes and headers, or a break
         rest = t.text
-        for l in labels:
-            if l.end > t.start and l.start < t.end:
-                rest = rest.replace(text[max(l.start, t.start):min(l.end, t.end)], " ")
+        replaced: set[str] = set()
+        for l in labels[bisect.bisect_right(label_ends, t.start):bisect.bisect_left(label_starts, t.end)]:
+            piece = text[max(l.start, t.start):min(l.end, t.end)]
+            # a label printed again is gone already: a replace puts back only spaces, so it can
+            # make the label's text anew only where that text holds a space
+            if piece in replaced and " " not in piece:
+                continue
+            rest = rest.replace(piece, " ")
+            replaced.add(piece)
         if squeeze(rest) and not ignorable(rest):
             out.append(Event("break", t.start, t.end))
     out.sort(key=lambda e: (e.start, 0 if e.kind == "label" else 1))
