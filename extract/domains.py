@@ -244,13 +244,14 @@ class _Titles:
         i = bisect.bisect_left(self.opens, pos)
         if not i:
             return False
-        j = bisect.bisect_left(self.closes, self.opens[i - 1])
-        return (j == len(self.closes) or self.closes[j] >= pos) and bisect.bisect_left(self.closes, pos) < len(self.closes)
+        j = bisect.bisect_left(self.closes, self.opens[i - 1])  # the first 》 after that 《
+        return j < len(self.closes) and self.closes[j] >= pos
 
 
 @dataclass
 class _Layout:
-    """Spans of a document that give a mention its context."""
+    """Spans of a document that give a mention its context. A mention is in a span where it
+    starts inside it (a label cut by a wrapped line may run past it)."""
 
     headings: _Spans
     tables: _Spans
