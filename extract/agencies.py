@@ -564,13 +564,17 @@ class Taken:
     """Spans of the text already read (a 文号, a mention): a later mention may not overlap one."""
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self.spans = list(spans)
+        # the taken character positions: a check costs the candidate's length, not the number of
+        # mentions read so far (that made a long text quadratic)
+        self.positions: set[int] = set()
+        for start, end in spans:
+            self.positions.update(range(start, end))
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in self.spans)
+        return self.positions.isdisjoint(range(start, end))
 
     def take(self, mention: AgencyMention) -> AgencyMention:
-        self.spans.append((mention.start, mention.end))
+        self.positions.update(range(mention.start, mention.end))
         return mention
 
 
