@@ -85,7 +85,8 @@ _MIN_NAMINGS = 2
 
 _CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DATE_LINE = re.compile(r"^\s*[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*$")
+# possessive (\s*+): a line of spaces alone must not be retried at every split (quadratic)
+_DATE_LINE = re.compile(r"^\s*+[（(]?\s*+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?\s*$")
 # a header line the page printed above the article (发布时间: 2017-03-04, 日期:2019-03-19)
 _PAGE_DATE = re.compile(_any(_words("page-date-label")) + r"\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2})")
 # the end of a report's title: its subject (政府信息公开工作年度报告)
