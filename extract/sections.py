@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from .data import rows
 from .model import Section
@@ -80,18 +81,15 @@ def split_sections(text: str) -> list[Section]:
         last_value[level] = value
         for deeper in range(level + 1, 4):
             last_value[deeper] = 0
-    sections: list[Section] = []
-    stack: list[int] = []
-    for i, (start, level, label, title) in enumerate(kept):
-        end = len(text)
-        for s2, l2, _, _ in kept[i + 1:]:
-            if l2 <= level:
-                end = s2
-                break
-        while stack and sections[stack[-1]].level >= level:
-            stack.pop()
-        parent = stack[-1] if stack else None
-        printed = label if level != 2 else f"（{label}）"
-        sections.append(Section(level, printed, title, start, end, parent))
-        stack.append(len(sections) - 1)
-    return sections
+    # one pass: a heading closes every open section of its level or deeper (their end is its
+    # start) and is a child of the one left open above it
+    ends = [len(text)] * len(kept)
+    parents: list[Optional[int]] = [None] * len(kept)
+    open_: list[int] = []  # indexes of open sections, levels rising
+    for i, (start, level, _, _) in enumerate(kept):
+        while open_ and kept[open_[-1]][1] >= level:
+            ends[open_.pop()] = start
+        parents[i] = open_[-1] if open_ else None
+        open_.append(i)
+    return [Section(level, label if level != 2 else f"（{label}）", title, start, ends[i], parents[i])
+            for i, (start, level, label, title) in enumerate(kept)]
