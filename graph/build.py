@@ -96,15 +96,15 @@ def build(paths: Iterable[str | Path], store: Store, minter: Minter | None = Non
     minter = minter or Minter()
     started = time.perf_counter()
     summary = BuildSummary()
-    with timed(summary.wall, "plan"):
-        files = _named_files(paths, summary)
-        stored = store.built_documents()
-        _drop_renamed(store, stored, files, minter)
-        summary.triples += store.replace_graph(minter.vocabulary_graph, vocabulary_graph(minter.base))
-    plan = _Plan(minter, {} if force else stored, debug, budget, summary)
     try:
+        with timed(summary.wall, "plan"):
+            files = _named_files(paths, summary)
+            stored = store.built_documents()
+            _drop_renamed(store, stored, files, minter)
+            summary.triples += store.replace_graph(minter.vocabulary_graph, vocabulary_graph(minter.base))
+        plan = _Plan(minter, {} if force else stored, debug, budget, summary)
         _extract_and_write(store, files, plan, jobs, scheduler, progress)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # every write is whole, so what was stored stays; say what it was
         summary.interrupted = True
     if not summary.interrupted:
         _record_same_content(store, plan, summary)

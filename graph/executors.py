@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import (
     FIRST_COMPLETED,
@@ -57,10 +59,30 @@ def executor(jobs: int = 0, scheduler: str | None = None) -> Iterator[Executor]:
         return
     # spawn, not fork: the parent holds an open RocksDB store and its threads
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    _start_ignoring_ctrl_c(pool)
     try:
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _noop() -> None:
+    pass
+
+
+def _start_ignoring_ctrl_c(pool: ProcessPoolExecutor) -> None:
+    """Start the workers with SIGINT ignored, so Ctrl-C reaches only this process, which stops
+    handing out work and lets the documents in hand finish. A worker hit by Ctrl-C while it
+    started up broke the pool, and shutting it down then hung. An ignored signal stays ignored
+    across the exec of a spawned worker, and Python installs no KeyboardInterrupt handler over
+    it; the first submit starts every worker, in the few milliseconds the parent ignores it too."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # only the main thread may set a handler (and only it receives Ctrl-C)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pool.submit(_noop)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager

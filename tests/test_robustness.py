@@ -211,14 +211,15 @@ def test_an_unreadable_folder_is_named(corpus_dir, tmp_path):
 
 
 @pytest.mark.corpus
-def test_ctrl_c_ends_with_the_summary_of_what_was_stored(corpus_dir, tmp_path):
+@pytest.mark.parametrize("after", [0.0, 1.0, 2.0])  # planning, workers starting up, extracting
+def test_ctrl_c_ends_with_the_summary_of_what_was_stored(corpus_dir, tmp_path, after):
     store = tmp_path / "kg"
     proc = subprocess.Popen([sys.executable, "-m", "disclosure_kg", "build", str(corpus_dir), "--store", str(store),
                              "--no-progress"], stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120
     while not (store / "CURRENT").exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)
-    time.sleep(2)  # the workers are extracting
+    time.sleep(after)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
     _, err = proc.communicate(timeout=120)
     if proc.returncode == 0:
